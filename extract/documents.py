@@ -1,0 +1,344 @@
+"""Ingestion: files and directories of news text become `Document`s.
+
+Inputs and what the *document text* is for each (every offset in the project refers to it):
+
+- ``.txt`` / ``.md``: the file's text, decoded as UTF-8 (a leading BOM is dropped, nothing else is changed,
+  not even line endings);
+- ``.html`` / ``.htm``: the article text extracted by trafilatura (kept in the document so that every quote
+  can be checked against it), with the page's title, date, author and URL as metadata;
+- ``.jsonl``: one record per line, ``.csv``: one record per row; the record's text field is the document
+  text, its id field names it, and every other field is kept as metadata.
+
+``source`` is the POSIX path as given on the command line, relative to the current directory when it lies
+under it (``seeds/000_de64a30cb4f39542.txt``), with ``#ID`` appended for a record (``corpus.jsonl#1234``).
+A record without an id field is named by its line (JSONL) or row (CSV) number.
+
+Line and column (`Document.position`): in the file for ``.txt`` / ``.md``; for a record, the record's line
+(JSONL) or row (CSV) with the column counted in characters into its text field; for HTML, in the extracted
+text (the page's markup has no usable lines for a quote).
+
+Bad input raises `InputError` with the file and the problem (byte offset of invalid UTF-8, line number of a
+malformed JSON record, name of a missing CSV column). While walking a directory, files of an unknown kind,
+binary files and empty files are not errors: they come out of `iter_inputs` as `Skipped` items, as do
+records with empty text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Final, Literal
+
+from extract.errors import InputError
+
+__all__ = [
+    "FORMATS",
+    "Document",
+    "ReadOptions",
+    "Skipped",
+    "iter_inputs",
+    "read_documents",
+]
+
+Format = Literal["txt", "md", "html", "jsonl", "csv"]
+
+FORMATS: Final[Mapping[str, Format]] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+}
+
+# A record or line longer than this is refused rather than read into memory whole.
+MAX_LINE_BYTES: Final = 64 * 1024 * 1024
+BINARY_SNIFF_BYTES: Final = 8192
+
+# Record fields that fill the typed metadata of a document, by preference.
+TITLE_FIELDS: Final = ("title", "headline")
+DATE_FIELDS: Final = ("date", "published", "published_at", "pubdate")
+URL_FIELDS: Final = ("url", "source_url", "link")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One news text with where it came from. All offsets into `text`."""
+
+    source: str
+    path: str
+    format: Format
+    text: str
+    record_id: str | None = None
+    record_line: int | None = None  # the JSONL line or CSV row where the record starts (1-based)
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    author: str | None = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_record(self) -> bool:
+        return self.record_id is not None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of `offset`, as the module docstring defines them."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} is outside the document text (0..{len(self.text)})")
+        if self.record_line is not None:
+            return self.record_line, offset + 1
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return self.text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input left out on purpose, with the reason; the CLI warns about each and counts them."""
+
+    source: str
+    reason: str
+    is_record: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    text_field: str = "text"
+    id_field: str = "id"
+
+
+def read_documents(paths: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None) -> list[Document]:
+    """All documents under `paths`; skipped inputs are dropped silently (use `iter_inputs` to see them)."""
+    return [item for item in iter_inputs(paths, options) if isinstance(item, Document)]
+
+
+def iter_inputs(
+    paths: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None
+) -> Iterator[Document | Skipped]:
+    """Documents, and the inputs skipped on the way, in a stable order (paths as given, directories sorted)."""
+    options = options or ReadOptions()
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise InputError(_source_name(path), "no such file or directory")
+        if path.is_dir():
+            yield from _walk(path, options)
+        else:
+            yield from _read_file(path, options, named=True)
+
+
+def _walk(directory: Path, options: ReadOptions) -> Iterator[Document | Skipped]:
+    for root, dirnames, filenames in os.walk(directory):
+        # Hidden folders (.git, .venv, caches) are never news text.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            yield from _read_file(Path(root) / name, options, named=False)
+
+
+def _read_file(path: Path, options: ReadOptions, *, named: bool) -> Iterator[Document | Skipped]:
+    source = _source_name(path)
+    kind = FORMATS.get(path.suffix.lower())
+
+    def refuse(reason: str) -> Iterator[Document | Skipped]:
+        if named:
+            raise InputError(source, reason)
+        yield Skipped(source, reason)
+
+    if kind is None:
+        known = ", ".join(sorted(FORMATS))
+        yield from refuse(f"unknown kind of file {path.suffix or '(no extension)'!r}; supported: {known}")
+        return
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(BINARY_SNIFF_BYTES)
+    except OSError as error:
+        raise InputError(source, f"cannot read: {error.strerror or error}") from error
+    if b"\x00" in head:
+        yield from refuse("binary file (NUL bytes), not UTF-8 text")
+        return
+    if not head.strip():
+        yield from refuse("empty file")
+        return
+    if kind in ("jsonl", "csv"):
+        yield from _read_records(path, source, kind, options)
+    else:
+        yield _read_whole(path, source, kind)
+
+
+def _read_whole(path: Path, source: str, kind: Format) -> Document:
+    data = path.read_bytes()
+    text = _decode(data, source, byte_base=0)
+    if kind != "html":
+        return Document(source=source, path=path.as_posix(), format=kind, text=text)
+    return _html_document(text, source, path)
+
+
+def _html_document(html: str, source: str, path: Path) -> Document:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True, include_images=False
+    )
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not str(text).strip():
+        raise InputError(source, "no article text found in the HTML page")
+    return Document(
+        source=source,
+        path=path.as_posix(),
+        format="html",
+        text=str(text),
+        title=_optional_str(getattr(extracted, "title", None)),
+        date=_optional_str(getattr(extracted, "date", None)),
+        url=_optional_str(getattr(extracted, "url", None)),
+        author=_optional_str(getattr(extracted, "author", None)),
+    )
+
+
+def _read_records(path: Path, source: str, kind: Format, options: ReadOptions) -> Iterator[Document | Skipped]:
+    lines = _decoded_lines(path, source)
+    rows = _jsonl_rows(lines, source) if kind == "jsonl" else _csv_rows(lines, source, options.text_field)
+    seen_text_field = False
+    for line_number, record in rows:
+        raw_text = record.get(options.text_field)
+        if raw_text is not None:
+            seen_text_field = True
+        if raw_text is not None and not isinstance(raw_text, str):
+            raise InputError(
+                f"{source}:{line_number}",
+                f"field {options.text_field!r} is {type(raw_text).__name__}, not a string",
+            )
+        raw_id = record.get(options.id_field)
+        record_id = str(line_number) if raw_id in (None, "") else _flatten(raw_id)
+        record_source = f"{source}#{record_id}"
+        if not raw_text or not raw_text.strip():
+            yield Skipped(record_source, "record with empty text", is_record=True)
+            continue
+        metadata = {
+            key: _flatten(value)
+            for key, value in record.items()
+            if key not in (options.text_field, options.id_field) and value not in (None, "", [])
+        }
+        yield Document(
+            source=record_source,
+            path=path.as_posix(),
+            format=kind,
+            text=raw_text,
+            record_id=record_id,
+            record_line=line_number,
+            title=_first_field(metadata, TITLE_FIELDS),
+            date=_first_field(metadata, DATE_FIELDS),
+            url=_first_field(metadata, URL_FIELDS),
+            author=_first_field(metadata, ("author", "byline")),
+            metadata=metadata,
+        )
+    if kind == "jsonl" and not seen_text_field:
+        raise InputError(source, f"no record has the text field {options.text_field!r} (see --text-field)")
+
+
+def _decoded_lines(path: Path, source: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) for each physical line, decoded as UTF-8, streamed."""
+    with path.open("rb") as handle:
+        byte_base = 0
+        for number, raw in enumerate(iter(lambda: handle.readline(MAX_LINE_BYTES + 1), b""), start=1):
+            if len(raw) > MAX_LINE_BYTES:
+                raise InputError(f"{source}:{number}", f"line longer than {MAX_LINE_BYTES // 2**20} MiB")
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw, byte_base = raw[3:], 3
+            yield number, _decode(raw, f"{source}:{number}", byte_base=byte_base)
+            byte_base += len(raw)
+
+
+def _jsonl_rows(lines: Iterable[tuple[int, str]], source: str) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{source}:{number}", f"not valid JSON ({error.msg}, column {error.colno})") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{source}:{number}", f"a JSON {type(record).__name__}, not an object")
+        yield number, record
+
+
+def _csv_rows(
+    lines: Iterable[tuple[int, str]], source: str, text_field: str
+) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    numbered = iter(lines)
+    current = [0]
+
+    def physical() -> Iterator[str]:
+        for number, line in numbered:
+            current[0] = number
+            yield line
+
+    csv.field_size_limit(MAX_LINE_BYTES)
+    reader = csv.reader(physical(), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(source, "empty CSV file") from None
+    except csv.Error as error:
+        raise InputError(f"{source}:{current[0]}", f"malformed CSV ({error})") from None
+    header = [name.strip() for name in header]
+    if text_field not in header:
+        raise InputError(
+            source, f"no column {text_field!r} in the CSV header (columns: {', '.join(header)}); see --text-field"
+        )
+    while True:
+        row_start = current[0] + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InputError(f"{source}:{current[0]}", f"malformed CSV ({error})") from None
+        if not row:
+            continue
+        if len(row) != len(header):
+            raise InputError(f"{source}:{row_start}", f"row has {len(row)} fields, the header has {len(header)}")
+        yield row_start, dict(zip(header, row, strict=True))
+
+
+def _decode(data: bytes, source: str, *, byte_base: int) -> str:
+    try:
+        return data.decode("utf-8-sig" if byte_base == 0 else "utf-8")
+    except UnicodeDecodeError as error:
+        offset = byte_base + error.start
+        raise InputError(source, f"not valid UTF-8 at byte offset {offset} (byte 0x{data[error.start]:02x})") from None
+
+
+def _source_name(path: Path) -> str:
+    """The path as given, made relative to the current directory when it lies under it, in POSIX form."""
+    if path.is_absolute():
+        with contextlib.suppress(ValueError):  # outside the current directory: keep it absolute
+            path = path.relative_to(Path.cwd())
+    return PurePosixPath(os.path.normpath(path).replace(os.sep, "/")).as_posix()
+
+
+def _flatten(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str | int | float) for item in value):
+        return "; ".join(str(item) for item in value)
+    if isinstance(value, int | float | bool):
+        return json.dumps(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _first_field(metadata: Mapping[str, str], names: Sequence[str]) -> str | None:
+    for name in names:
+        if metadata.get(name):
+            return metadata[name]
+    return None
+
+
+def _optional_str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
