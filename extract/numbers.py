@@ -1,0 +1,560 @@
+"""Numbers in news text: digits, number words, fractions, ordinals, vague amounts and multiples.
+
+:func:`scan_numbers` finds every number *atom* in a text, with its scale word when one follows ("1.7 million",
+"$2.3 trillion" gives the atom "2.3 trillion"); units, qualifiers and ranges are the business of
+:mod:`extract.quantities`. :func:`parse_number` reads one number written on its own.
+
+Rules (also in ``docs/grammar.md``):
+
+* Thousands separators: comma, dot-free space, thin and no-break space, apostrophe ("4,380", "50 000",
+  "1'000'000"); a group separator must be followed by exactly three digits. The decimal mark is the dot.
+* Scale words multiply: "1.7 million", "a million", "half a million", "one and a half billion", "12 mln",
+  "$5bn". One-letter abbreviations ("m", "b", "T") are scales only right after a currency sign.
+* Precision is half a unit of the last significant place, in the number's own scale: "1.7 million" is
+  +/- 50,000; "21.3" is +/- 0.05. Trailing zeros of a whole number are *not* significant: "140,000" is
+  +/- 5,000, "950" is +/- 5, "38" is +/- 0.5. Vague amounts have no precision.
+* Ordinals ("ninth", "21st", "twenty-first") stay ordinals: kind ``ordinal``, never a fraction.
+  A plural ordinal after a cardinal ("two thirds", "five eighths"), or a singular one after "one"/"a"
+  ("a third", "one sixth"), is a fraction.
+* Vague amounts have a lower bound and no value: "several" >= 3, "a few" >= 2, "dozens" >= 24, "scores of"
+  >= 40, "hundreds" >= 200, "thousands" >= 2,000, "tens of thousands" >= 20,000, "several hundred" >= 300
+  (the lexicon ``numbers_vague.toml`` holds the bounds).
+* Multiples by themselves: "twice" = 2, "threefold" = 3, "doubled" = 2, "halved" = 0.5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Final, Literal
+
+import regex
+
+from extract.errors import ClaimsError
+from extract.lexicon_loader import alternation, load_toml
+
+__all__ = ["Number", "NumberKind", "NumberParseError", "parse_number", "precision_of", "scan_numbers", "tidy"]
+
+NumberKind = Literal["cardinal", "ordinal", "fraction", "vague", "multiple"]
+
+
+class NumberParseError(ClaimsError, ValueError):
+    """A string given to :func:`parse_number` is not one number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One number atom: ``text[start:end]`` is its surface, scale word included."""
+
+    start: int
+    end: int
+    surface: str
+    value: Decimal | None  # None only for vague amounts
+    low: Decimal | None  # the lower bound of a vague amount, else None
+    precision: Decimal | None
+    kind: NumberKind
+    style: Literal["digits", "words"]
+    scale: Decimal  # 1 unless a scale word or abbreviation followed ("million" -> 1000000)
+    money_scale: bool  # True when the scale is a one-letter abbreviation only valid after a currency sign
+    rule: str
+    bare_end: int = -1  # where the number ends without its scale word (-1: same as end)
+
+    def without_scale(self) -> Number:
+        """The same atom without its scale abbreviation ("5m" read as 5 when no currency sign precedes)."""
+        if self.bare_end < 0 or self.scale == 1:
+            return self
+        precision = None if self.precision is None else tidy(self.precision / self.scale)
+        value = None if self.value is None else tidy(self.value / self.scale)
+        surface = self.surface[: self.bare_end - self.start]
+        return Number(
+            self.start,
+            self.bare_end,
+            surface,
+            value,
+            self.low,
+            precision,
+            self.kind,
+            self.style,
+            Decimal(1),
+            False,
+            "digits",
+        )
+
+
+def tidy(value: Decimal) -> Decimal:
+    """``value`` without a needless exponent or trailing zeros: 1700000.0 -> 1700000, 5E+3 -> 5000."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+_WORDS: Final = load_toml("numbers_words.toml")
+_VAGUE: Final = load_toml("numbers_vague.toml")
+
+CARDINALS: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["cardinals"].items()}
+SCALES: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["scales"].items()}
+SCALES["dozen"] = Decimal(12)
+ORDINALS: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["ordinals"].items()}
+FRACTION_WORDS: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["fractions"].items()}
+VULGAR: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["vulgar_fractions"].items()}
+MULTIPLES: Final[dict[str, Decimal]] = {k: Decimal(str(v)) for k, v in _VAGUE["multiples"].items()}
+VAGUE: Final[dict[str, tuple[Decimal, bool]]] = {
+    k: (Decimal(v["low"]), bool(v["needs_of"])) for k, v in _VAGUE["vague"].items()
+}
+VAGUE_SCALES: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _VAGUE["vague_scales"].items()}
+
+_ABBREV: Final[dict[str, tuple[Decimal, bool]]] = {}
+for _entry in _WORDS["scale_abbreviations"].values():
+    for _w in _entry["words"]:
+        # a spelling listed both as money-only and as general keeps the general reading
+        if _w not in _ABBREV or not _entry["money_only"]:
+            _ABBREV[_w] = (Decimal(_entry["value"]), bool(_entry["money_only"]))
+_ORDINAL_PLURALS: Final[dict[str, Decimal]] = {k + "s": v for k, v in ORDINALS.items() if k not in ("first",)}
+_ORDINAL_PLURALS["halves"] = Decimal(2)
+_ORDINAL_PLURALS["quarters"] = Decimal(4)
+_SINGLE_LETTER_ABBREV: Final = [w for w in _ABBREV if len(w) == 1]
+_LONG_ABBREV: Final = [w for w in _ABBREV if len(w) > 1]
+
+_DIGITS_SRC: Final = r"""
+(?P<sign> [-+−] (?=[.\d]) )?                    # a sign glued to the number; checked against context in code
+(?: (?P<whole> \d{1,3} ) \s (?= \d{1,2} / \d{1,2} (?! [/\d] ) ) )?   # the whole part of "2 1/2"
+(?:
+    (?P<int>
+        \d{1,3} (?P<sep> [,\u2009\u202f\u00a0'’\ ] ) \d{3}   # a first group and a separator ...
+        (?: (?P=sep) \d{3} )*                    # ... the same separator before every later group
+        (?! \d | [,'’] \d )                      # and no dangling digit or group after
+      | \d+                                      # or plain digits
+    )
+    (?P<frac> \. \d+ )?                          # decimal part
+  | (?P<dotfrac> \. \d+ )                        # ".5"
+)
+(?P<exp>
+    [eE] [-+−]? \d+ (?! \w )                     # 4e14, 1e-3
+  | \s? [x×] \s? 10 (?: \^ | \*\* )? [-−]? \d+    # 2.48×10−5, 5.5x10-3
+)?
+(?P<vulgar_tail> [½⅓⅔¼¾⅕⅛] )?                   # 2½
+(?P<slash> / (?P<den> \d+ ) (?! [/\d] ) )?       # 3/4, 1/40 (not 6/1/2020)
+"""
+
+_SCALE_AFTER_SRC: Final = r"""
+(?:
+    (?: \s* - \s* | \s+ )? (?i: (?P<scale_word> {scale_words} ) ) (?! \w )   # 1.7 million, 2-million
+  | \s? (?P<long_abbrev> {long_abbrev} ) (?! [^\W\d_] )                         # 12 mln, 4.5bn
+  | (?P<short_abbrev> {short_abbrev} ) (?! [^\W_] )                             # 10M, 0.5k, (after $) 5m
+)
+"""
+
+_WORD_TOKEN_SRC: Final = r"""(?:
+    (?:minus|negative) (?= \s+ \w)              # a sign word, only before another word
+  | an? (?= [\s-]+ (?: {after_a} ) \b )         # "a" only before a scale or fraction word
+  | {tokens}
+)"""
+
+_WORDS_SRC: Final = r"""
+(?<! [\w-] )
+(?P<words>
+    {token}
+    (?:
+        (?: \s* - \s* | \s+ and \s+ | \s+ & \s+ | \s+           # twenty-three, a hundred and two
+          | ,\ (?= \w+ \s (?i:hundred|thousand|million|billion) ) )   # three million, two hundred
+        {token}
+    )*
+)
+(?! \w )
+"""
+
+_VAGUE_SRC: Final = r"""
+(?<! [\w-] )
+(?P<vague>
+    (?P<vword> {vague_words} )                  # several, dozens, hundreds, tens ...
+    (?:
+        (?: \s+ of )? \s+                        # tens of thousands, several hundred
+        (?P<vscale> {vague_scales} | {scale_words} ) (?! \w )
+    )?
+)
+(?P<vof> \s+ of \b )?                            # scores of people: "of" is checked but not kept
+"""
+
+_MULTIPLE_SRC: Final = r"""
+(?<! [\w-] )
+(?P<multiple>
+    {multiples}                                  # twice, doubled, halved
+  | (?P<fold_num> {cardinal_words} ) -? fold     # threefold, three-fold
+)
+(?! \w )
+"""
+
+
+def _ialt(words: list[str] | dict[str, Decimal] | dict[str, tuple[Decimal, bool]]) -> str:
+    return alternation(list(words))
+
+
+_after_a = alternation([*SCALES, *ORDINALS, *_ORDINAL_PLURALS, *FRACTION_WORDS])
+_token_alt = alternation([*CARDINALS, *SCALES, *ORDINALS, *_ORDINAL_PLURALS, *FRACTION_WORDS])
+_token = _WORD_TOKEN_SRC.format(after_a=_after_a, tokens=_token_alt)
+
+_MASTER_SRC: Final = (
+    "(?i:"
+    + _VAGUE_SRC.format(vague_words=_ialt(VAGUE), vague_scales=_ialt(VAGUE_SCALES), scale_words=_ialt(SCALES))
+    + ")|(?i:"
+    + _MULTIPLE_SRC.format(multiples=_ialt(MULTIPLES), cardinal_words=_ialt(CARDINALS))
+    + ")|(?i:"
+    + _WORDS_SRC.format(token=_token)
+    + r")|(?<! [\d.] | \d[,.] ) (?P<digits>"
+    + _DIGITS_SRC
+    + r")|(?P<vulgar> [½⅓⅔¼¾⅕⅛] )"
+)
+# The master pattern: one scan over the text finds every number atom.
+_MASTER: Final = regex.compile(_MASTER_SRC, regex.VERBOSE)
+_SCALE_AFTER: Final = regex.compile(
+    _SCALE_AFTER_SRC.format(
+        scale_words=_ialt(SCALES), long_abbrev=_ialt(_LONG_ABBREV), short_abbrev=_ialt(_SINGLE_LETTER_ABBREV)
+    ),
+    regex.VERBOSE,
+)
+_ORDINAL_SUFFIX: Final = regex.compile(r"(?i: st | nd | rd | th ) (?! [^\W\d_] )", regex.VERBOSE)
+_WORD_SPLIT: Final = regex.compile(r"[\w]+|&", regex.VERBOSE)
+
+
+def precision_of(digits: str, scale: Decimal = Decimal(1)) -> Decimal:
+    """Half a unit of the last significant place of a number written in ``digits`` (separators removed).
+
+    >>> precision_of("1.7", Decimal(1000000))
+    Decimal('5.0E+4')
+    >>> precision_of("140000")
+    Decimal('5E+3')
+    """
+    mantissa = digits.lstrip("+-−")
+    if "." in mantissa:
+        places = len(mantissa.split(".", 1)[1])
+        return Decimal(5).scaleb(-places - 1) * scale
+    stripped = mantissa.rstrip("0")
+    zeros = len(mantissa) - len(stripped) if stripped else 0
+    return Decimal(5).scaleb(zeros - 1) * scale
+
+
+def _precision_of_value(value: Decimal) -> Decimal:
+    """Precision of a number written in words: the trailing-zero rule applied to its value."""
+    normal = value.normalize()
+    if normal == normal.to_integral_value():
+        return precision_of(str(int(normal)))
+    return precision_of(format(normal, "f"))
+
+
+@dataclass(frozen=True, slots=True)
+class _WordParse:
+    value: Decimal
+    kind: NumberKind
+    n_tokens: int  # how many tokens of the candidate were used
+
+
+def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
+    """Read number-word tokens (lower case) as far as they make one number; None when the first does not."""
+    total = Decimal(0)
+    group = Decimal(0)
+    sign = Decimal(1)
+    seen = False  # a number word was read
+    last = ""  # the class of the previous token: unit, teen, tens, hundred, scale, and, frac
+    last_scale = Decimal("Infinity")
+    used = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tok in ("minus", "negative") and i == 0:
+            sign = Decimal(-1)
+        elif tok in ("a", "an"):
+            if nxt in SCALES or nxt in FRACTION_WORDS or nxt in ORDINALS:
+                if seen and last != "and":
+                    break
+                group += 1 if last != "and" else 0
+                if last == "and":  # "one and a half": the "a" only introduces the fraction
+                    i += 1
+                    used = i
+                    last = "a_frac"
+                    continue
+                seen = True
+                last = "unit"
+            else:
+                break
+        elif tok == "and" or tok == "&":
+            if not seen or last not in ("hundred", "scale", "unit", "tens", "teen"):
+                break
+            if nxt in CARDINALS and last in ("hundred", "scale"):
+                last = "and"
+                i += 1
+                continue  # "and" is used only if what follows is
+            if nxt in ("a", "an") and i + 2 < len(tokens) and tokens[i + 2] in FRACTION_WORDS:
+                last = "and"
+                i += 1
+                continue
+            break
+        elif tok in CARDINALS:
+            v = CARDINALS[tok]
+            if seen and last in ("unit", "teen"):
+                break
+            if seen and last == "tens" and not (0 < v < 10):
+                break
+            if seen and last == "hundred" and v >= 100:
+                break
+            group += v
+            last = "tens" if v >= 20 else ("teen" if v >= 10 else "unit")
+            seen = True
+        elif tok in SCALES:
+            s = SCALES[tok]
+            if s < 1000:  # hundred, dozen: multiply the current group
+                if last in ("hundred",):
+                    break
+                group = (group if group else Decimal(1)) * s
+                last = "hundred"
+            else:
+                if s >= last_scale:
+                    break
+                total += (group if group else Decimal(1)) * s
+                group = Decimal(0)
+                last_scale = s
+                last = "scale"
+            seen = True
+        elif tok in FRACTION_WORDS and tok not in ("halves", "quarters"):
+            den = FRACTION_WORDS[tok]
+            if last == "a_frac":  # "one and a half"
+                group += 1 / den
+                last = "frac"
+            elif not seen and nxt in ("a", "an") and i + 2 < len(tokens) and tokens[i + 2] in SCALES:
+                # "half a million"
+                s = SCALES[tokens[i + 2]]
+                return _WordParse(sign * s / den, "cardinal", i + 3)
+            elif seen and last == "unit" and group == 1 and total == 0:
+                return _WordParse(sign / den, "fraction", i + 1)  # "a half", "one quarter"
+            elif not seen:
+                return _WordParse(sign / den, "fraction", i + 1)  # "half"
+            else:
+                break
+        elif tok in _ORDINAL_PLURALS or tok in ORDINALS:
+            plural = tok in _ORDINAL_PLURALS and tok not in ORDINALS
+            den = _ORDINAL_PLURALS[tok] if plural else ORDINALS[tok]
+            numerator = total + group
+            if last == "a_frac":  # "two and a third"
+                return _WordParse(sign * (numerator + 1 / den), "fraction", i + 1)
+            if plural and seen:
+                return _WordParse(sign * numerator / den, "fraction", i + 1)
+            if plural:
+                break
+            if seen and numerator == 1 and last == "unit" and tok not in ("first", "second"):
+                return _WordParse(sign / den, "fraction", i + 1)  # "one sixth", "a third"
+            if seen and ((last == "tens" and den < 10) or last in ("hundred", "scale", "and")):
+                return _WordParse(numerator + den, "ordinal", i + 1)  # "twenty-first"
+            if seen:
+                break
+            return _WordParse(den, "ordinal", i + 1)
+        else:
+            break
+        i += 1
+        used = i
+        if last == "frac":
+            continue
+    if not seen:
+        return None
+    return _WordParse(sign * (total + group), "cardinal", used)
+
+
+def _word_number(text: str, start: int, end: int) -> Number | None:
+    """Read the number words in ``text[start:end]``; the atom may end before ``end``."""
+    toks = [(m.group().lower(), m.start(), m.end()) for m in _WORD_SPLIT.finditer(text, start, end)]
+    parsed = _parse_word_tokens([t for t, _, _ in toks])
+    if parsed is None or parsed.n_tokens == 0:
+        return None
+    atom_end = toks[parsed.n_tokens - 1][2]
+    value = tidy(parsed.value)
+    prec = _precision_of_value(value) if parsed.kind == "cardinal" else None
+    return Number(
+        start,
+        atom_end,
+        text[start:atom_end],
+        value,
+        None,
+        prec,
+        parsed.kind,
+        "words",
+        Decimal(1),
+        False,
+        "words_" + parsed.kind,
+    )
+
+
+def _digits_value(m: regex.Match[str]) -> tuple[Decimal, str]:
+    """The value of a digits match, and its digits with separators removed (for the precision rule)."""
+    if m.group("dotfrac"):
+        digits = "0" + m.group("dotfrac")
+    else:
+        digits = regex.sub(r"[^\d]", "", m.group("int")) + (m.group("frac") or "")
+    sign = m.group("sign")
+    value = Decimal(digits)
+    if sign in ("-", "−"):
+        value = -value
+    return value, digits
+
+
+def _digits_number(text: str, m: regex.Match[str]) -> Number | None:
+    value, digits = _digits_value(m)
+    start, end = m.start(), m.end()
+    if m.group("sign") and start > 0 and (text[start - 1].isalnum() or text[start - 1] in ")]"):
+        start, value = start + 1, abs(value)  # "COVID-19", "5-10": a hyphen, not a sign
+    exp = m.group("exp")
+    den = m.group("den")
+    rule = "digits"
+    kind: NumberKind = "cardinal"
+    prec: Decimal | None = precision_of(digits)
+    if exp:
+        power = regex.sub(r"^\s?[x×]\s?10(?:\^|\*\*)?|^[eE]", "", exp).replace("−", "-")
+        value = value.scaleb(int(power))
+        prec = None
+        rule = "digits_exponent"
+    if den is not None:
+        if int(den) == 0:
+            return None
+        value = value / Decimal(den)
+        kind, prec, rule = "fraction", None, "digits_fraction"
+        if m.group("whole"):  # a mixed number: "2 1/2"
+            value += Decimal(m.group("whole"))
+    elif m.group("vulgar_tail"):
+        value += VULGAR[m.group("vulgar_tail")]
+        prec, rule = None, "digits_vulgar"
+    value = tidy(value)
+    prec = None if prec is None else tidy(prec)
+    suffix = _ORDINAL_SUFFIX.match(text, end)
+    if suffix and den is None and not exp and not m.group("frac"):
+        return Number(
+            start,
+            suffix.end(),
+            text[start : suffix.end()],
+            value,
+            None,
+            None,
+            "ordinal",
+            "digits",
+            Decimal(1),
+            False,
+            "digits_ordinal",
+        )
+    scale = Decimal(1)
+    money_scale = False
+    sm = _SCALE_AFTER.match(text, end) if den is None and not exp else None
+    if sm:
+        word = sm.group("scale_word")
+        if word:
+            scale = SCALES[word.lower()]
+        else:
+            abbrev = sm.group("long_abbrev") or sm.group("short_abbrev")
+            scale, money_scale = _ABBREV[abbrev]
+        bare_end = end
+        end = sm.end()
+        value = tidy(value * scale)
+        prec = None if prec is None else tidy(prec * scale)
+        return Number(
+            start,
+            end,
+            text[start:end],
+            value,
+            None,
+            prec,
+            kind,
+            "digits",
+            scale,
+            money_scale,
+            "digits_scaled",
+            bare_end,
+        )
+    return Number(start, end, text[start:end], value, None, prec, kind, "digits", scale, money_scale, rule)
+
+
+def _vague_number(m: regex.Match[str]) -> Number | None:
+    vword = regex.sub(r"\s+", " ", m.group("vword").lower())
+    low, needs_of = VAGUE[vword]
+    vscale = m.group("vscale")
+    if vscale:
+        low *= VAGUE_SCALES.get(vscale.lower()) or SCALES[vscale.lower()]
+    elif needs_of and not m.group("vof"):
+        return None
+    return Number(
+        m.start("vague"),
+        m.end("vague"),
+        m.group("vague"),
+        None,
+        low,
+        None,
+        "vague",
+        "words",
+        Decimal(1),
+        False,
+        "vague",
+    )
+
+
+def scan_numbers(text: str) -> list[Number]:
+    """Every number atom in ``text``, left to right, not overlapping."""
+    out: list[Number] = []
+    pos = 0
+    while True:
+        m = _MASTER.search(text, pos)
+        if m is None:
+            return out
+        atom: Number | None
+        if m.group("vague") is not None:
+            atom = _vague_number(m)
+        elif m.group("multiple") is not None:
+            fold = m.group("fold_num")
+            value = CARDINALS[fold.lower()] if fold else MULTIPLES[m.group("multiple").lower()]
+            atom = Number(
+                m.start(),
+                m.end(),
+                m.group(),
+                value,
+                None,
+                None,
+                "multiple",
+                "words",
+                Decimal(1),
+                False,
+                "multiple_word",
+            )
+        elif m.group("words") is not None:
+            atom = _word_number(text, m.start("words"), m.end("words"))
+        elif m.group("digits") is not None:
+            atom = _digits_number(text, m)
+        else:
+            v = VULGAR[m.group("vulgar")]
+            atom = Number(
+                m.start(),
+                m.end(),
+                m.group(),
+                v,
+                None,
+                None,
+                "fraction",
+                "digits",
+                Decimal(1),
+                False,
+                "vulgar",
+            )
+        if atom is None:
+            pos = m.end() if m.group("digits") is not None else m.start() + 1
+            continue
+        out.append(atom)
+        pos = max(atom.end, m.start() + 1)
+
+
+def parse_number(surface: str) -> Decimal:
+    """The value of one number written on its own: "4,380", "1.7 million", "twenty-three", "half a million".
+
+    >>> parse_number("one and a half")
+    Decimal('1.5')
+    """
+    stripped = surface.strip()
+    atoms = scan_numbers(stripped)
+    if len(atoms) != 1 or atoms[0].start != 0 or atoms[0].end != len(stripped) or atoms[0].value is None:
+        raise NumberParseError(f"not one number: {surface!r}")
+    try:
+        return atoms[0].value
+    except InvalidOperation as exc:  # pragma: no cover - Decimal arithmetic on parsed digits is exact
+        raise NumberParseError(f"not one number: {surface!r}") from exc

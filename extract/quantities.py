@@ -1,0 +1,345 @@
+"""Quantities in news text: numbers with their qualifier, unit, interval, precision, range or change.
+
+:func:`find_quantities` is the stage's public API. It scans the text once for number atoms
+(:mod:`extract.numbers`), drops those inside time expressions (:mod:`extract.timeexpr`), codes, names, list
+numbers and anaphora (:mod:`extract.not_quantities`), and reads around each remaining atom: a currency sign
+before it, a unit or counted noun after it (:mod:`extract.units`), a qualifier or change verb before it
+(:mod:`extract.qualifiers`), a second number that makes a range ("5-10 km", "between 5 and 10",
+"from 781 to 13,198"). The rules are documented in ``docs/grammar.md``; in short:
+
+* ``surface`` covers qualifier, currency sign, number, scale word and unit ("about 140,000", "$2.3 trillion",
+  "18-year"); it leaves out a counted noun ("59" in "59 citizens"), except in zero phrases ("no deaths").
+* ``value`` is ``None`` for vague amounts ("dozens": low 24) and ranges (``range`` holds the ends); a change
+  from X to Y has ``value`` Y and ``change`` holding both ends; "grew by 50%" has ``value`` 50 and
+  ``change.by`` 50.
+* A count ("59 citizens", "50 000 bayonets", "no deaths") is a cardinal with unit ``count`` and its
+  ``counted_noun``; a bare number is a cardinal with unit ``count`` and no noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Final, Literal
+
+import regex
+
+from extract.lexicon_loader import alternation, load_lines
+from extract.not_quantities import find_exclusions, is_code, is_name_word
+from extract.numbers import Number, scan_numbers, tidy
+from extract.qualifiers import Direction, Interval, change_verb_before, interval_for, qualifier_before
+from extract.timeexpr import TimeExpression, find_time_expressions
+from extract.units import UnitMatch, counted_noun_after, currency_before, to_base, unit_after, unit_info
+
+__all__ = [
+    "Change",
+    "Kind",
+    "Quantity",
+    "Range",
+    "TimeExpression",
+    "find_quantities",
+    "find_time_expressions",
+]
+
+Kind = Literal[
+    "cardinal", "ordinal", "percent", "multiple", "money", "measure", "duration", "range", "change"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """The two ends of a range as written ("5-10 km": 5 and 10), low <= high."""
+
+    low: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change: "rose from 781 to 13,198" (from/to), "grew by 50%" (by)."""
+
+    from_value: Decimal | None
+    to_value: Decimal | None
+    by: Decimal | None
+    direction: Direction
+    verb: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity: ``text[start:end] == surface``. Intervals use ``None`` for an unbounded side."""
+
+    start: int
+    end: int
+    surface: str
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    low_open: bool
+    high_open: bool
+    precision: Decimal | None  # half the last significant place, in ``unit``
+    qualifier: str | None  # "about", "over", "at_least", "almost", "up_to", "under", "only", ...
+    unit: str  # canonical: "km", "km**2", "USD", "percent", "count", "year", "times"
+    dimension: str  # "[length]", "[currency_USD]", "[count]", "[time]", "[percent]", "[multiple]"
+    base_value: Decimal | None  # value in base_unit
+    base_unit: str
+    kind: Kind
+    counted_noun: str | None
+    rule: str  # the id of the rule that fired
+    range: Range | None = None
+    change: Change | None = None
+
+
+_NOUNS: Final = load_lines("units_counted_nouns.txt")
+_SINGULARS: Final = [n[:-1] for n in _NOUNS if n.endswith("s") and not n.endswith("ss")] + ["person", "child"]
+_ZERO: Final = regex.compile(
+    r"""
+    (?<! [\w-] )
+    (?:
+        (?P<no> (?i: no ) ) (?: \s+ [a-z][\w-]* )?? \s+ (?P<noun> (?i: {nouns} ) )  # no (public) protests
+      | (?P<single> (?i: not \s+ (?: a \s+ single | one \s+ single | one ) ) )       # not a single politician
+        (?: (?: \s+ [\w-]+ ){{0,3}}? \s+ (?P<noun2> (?i: {nouns} | {singulars} ) ) )?
+    )
+    (?! \w )
+    """.format(nouns=alternation(_NOUNS), singulars=alternation(_SINGULARS)),
+    regex.VERBOSE,
+)
+_RANGE_JOIN: Final = regex.compile(
+    r"""
+    \s* -? \s*                                   # "8- to 16-meter": a hyphen left by a unit-less first number
+    (?P<join> - | – | (?i: to | through | and ) )  # the joiner; "and" only after "between"
+    \s*
+    (?P<cur> [$€£¥₽] )?                          # "$5-$10"
+    \Z
+    """,
+    regex.VERBOSE,
+)
+_RANGE_OPENER: Final = regex.compile(r"(?P<w> (?i: between | from ) ) \s+ \Z", regex.VERBOSE)
+_KIND_OF_UNIT: Final[dict[str, Kind]] = {
+    "measure": "measure",
+    "money": "money",
+    "duration": "duration",
+    "percent": "percent",
+    "multiple": "multiple",
+}
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One number of an expression with its currency sign and unit."""
+
+    atom: Number
+    currency: UnitMatch | None
+    unit: UnitMatch | None
+
+    @property
+    def start(self) -> int:
+        return self.currency.start if self.currency else self.atom.start
+
+    @property
+    def end(self) -> int:
+        return self.unit.end if self.unit else self.atom.end
+
+    @property
+    def canonical(self) -> str | None:
+        u = self.currency or self.unit
+        return u.canonical if u else None
+
+
+def _side(text: str, atom: Number) -> _Side | None:
+    """The atom with its currency sign and unit, or None when it is a code or a name."""
+    if atom.style == "words" and is_name_word(text, atom.start):
+        return None
+    currency = currency_before(text, atom.start) if atom.kind in ("cardinal", "fraction") else None
+    if atom.money_scale and currency is None:
+        atom = atom.without_scale()
+    unit = None
+    if atom.kind == "multiple":
+        unit = UnitMatch(atom.end, atom.end, "", "times", "multiple")
+    elif currency is None and atom.kind in ("cardinal", "fraction", "vague"):
+        unit = unit_after(text, atom.end)
+        if unit is not None and atom.kind == "vague" and unit.kind not in ("multiple", "duration"):
+            unit = None
+    glued = unit is not None and unit.start == atom.end
+    if atom.style == "digits" and not glued and is_code(text, atom.start, atom.end):
+        return None
+    return _Side(atom, currency, unit)
+
+
+def _quantity(text: str, first: _Side, second: _Side | None, opener: str) -> Quantity:
+    atom = first.atom
+    unit_name = (second.canonical if second else None) or first.canonical
+    start = first.start
+    end = second.end if second else first.end
+    if second is not None and opener:
+        start = _RANGE_OPENER.search(text, max(0, start - 12), start).start("w")  # type: ignore[union-attr]
+    counted = None
+    if unit_name is None and atom.kind in ("cardinal", "vague"):
+        found = counted_noun_after(text, end)
+        if found is not None:
+            counted = found[0]
+    if unit_name is None:
+        unit_name = {"ordinal": "ordinal", "fraction": "dimensionless"}.get(atom.kind, "count")
+    unit_kind = first.unit.kind if first.unit else (second.unit.kind if second and second.unit else None)
+    if first.currency or (second and second.currency):
+        unit_kind = "money"
+    kind: Kind = (
+        _KIND_OF_UNIT[unit_kind] if unit_kind else ("ordinal" if atom.kind == "ordinal" else "cardinal")
+    )
+    if atom.kind == "multiple":
+        kind = "multiple"
+    qual = qualifier_before(text, start)
+    qstart = qual.start if qual else start
+    verb = change_verb_before(text, qstart)
+    if second is not None and opener.lower() == "from" and verb is None:
+        verb = change_verb_before(text, qstart)
+    if (
+        verb is not None
+        and second is None
+        and not (verb.preposition or kind in ("percent", "money", "measure"))
+    ):
+        verb = None  # "lost 50 soldiers" is a count, not a change
+    value = atom.value
+    rule = atom.rule + (f"+{unit_kind}" if unit_kind else "")
+    interval: Interval
+    rng: Range | None = None
+    change: Change | None = None
+    if second is not None:
+        a, b = atom.value, second.atom.value
+        assert a is not None and b is not None
+        if atom.scale == 1 and second.atom.scale > 1:
+            a = tidy(a * second.atom.scale)  # "between 1.5 and 2 billion"
+        if verb is not None and opener.lower() == "from":
+            change = Change(a, b, None, verb.direction, verb.verb)
+            value, interval, kind, rule = b, interval_for(None, b), "change", "change_from_to"
+        else:
+            rng = Range(min(a, b), max(a, b))
+            value, interval, kind, rule = None, Interval(rng.low, rng.high, False, False), "range", "range"
+    elif atom.kind == "vague":
+        bound = qual.bound if qual else None
+        interval = Interval(atom.low, None, bound in ("over", "just_over"), False)
+    else:
+        assert value is not None
+        interval = interval_for(qual.bound if qual else None, value)
+        if verb is not None:
+            by = value if verb.preposition in ("", "by") else None
+            to = value if verb.preposition == "to" else None
+            frm = value if verb.preposition == "from" else None
+            change = Change(frm, to, by, verb.direction, verb.verb)
+            kind, rule = "change", "change_" + (verb.preposition or "by")
+    if qual is not None:
+        start = qual.start
+    info = unit_info(unit_name)
+    base = to_base(value, unit_name) if value is not None else None
+    return Quantity(
+        start,
+        end,
+        text[start:end],
+        value,
+        interval.low,
+        interval.high,
+        interval.low_open,
+        interval.high_open,
+        atom.precision,
+        qual.id if qual else None,
+        unit_name,
+        info.dimension,
+        base,
+        info.base_unit,
+        kind,
+        counted,
+        rule,
+        rng,
+        change,
+    )
+
+
+def _second_side(text: str, first: _Side, atoms: list[Number], i: int) -> tuple[_Side, str] | None:
+    """The other end of a range starting with ``first`` (atoms[i]), and the word that opened it, if any."""
+    if i + 1 >= len(atoms) or first.atom.kind not in ("cardinal",):
+        return None
+    nxt = atoms[i + 1]
+    if nxt.kind != "cardinal" or nxt.start - first.end > 12:
+        return None
+    join = _RANGE_JOIN.match(text[first.end : nxt.start])
+    if join is None:
+        return None
+    opener_m = _RANGE_OPENER.search(text, max(0, first.start - 12), first.start)
+    opener = opener_m.group("w") if opener_m else ""
+    word = join.group("join").lower()
+    if (word == "and" and opener.lower() != "between") or (
+        word == "to" and not opener and not first.unit and first.atom.style == "words"
+    ):
+        return None
+    if join.group("cur") and first.currency is None:
+        return None
+    second = _side(text, nxt)
+    if second is None or (join.group("cur") is None and second.currency is not None):
+        return None
+    if first.canonical and second.canonical and first.canonical != second.canonical:
+        return None  # "from 44 ml to 50 mg" is two quantities
+    return second, opener
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, left to right, none inside a time expression, code, name or list number.
+
+    >>> [(q.surface, q.value, q.unit) for q in find_quantities("It is 950 kilometers long.")]
+    [('950 kilometers', Decimal('950'), 'km')]
+    """
+    blocked = [(t.start, t.end) for t in find_time_expressions(text)]
+    blocked += [(x.start, x.end) for x in find_exclusions(text)]
+    atoms = [a for a in scan_numbers(text) if not _overlaps(a.start, a.end, blocked)]
+    out: list[Quantity] = []
+    i = 0
+    while i < len(atoms):
+        first = _side(text, atoms[i])
+        if first is None:
+            i += 1
+            continue
+        pair = _second_side(text, first, atoms, i)
+        q = _quantity(text, first, pair[0] if pair else None, pair[1] if pair else "")
+        if out and q.start < out[-1].end:
+            q = replace(q, start=out[-1].end, surface=text[out[-1].end : q.end])
+        out.append(q)
+        i += 2 if pair else 1
+    out.extend(_zeros(text, blocked + [(q.start, q.end) for q in out]))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _zeros(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Zero counts: "no deaths", "not a single politician"."""
+    out = []
+    info = unit_info("count")
+    for m in _ZERO.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        noun = (m.group("noun") or m.group("noun2") or "").lower() or None
+        zero = Decimal(0)
+        rule = "zero_no" if m.group("no") else "zero_not_single"
+        out.append(
+            Quantity(
+                m.start(),
+                m.end(),
+                m.group(),
+                zero,
+                zero,
+                zero,
+                False,
+                False,
+                None,
+                None,
+                "count",
+                info.dimension,
+                zero,
+                info.base_unit,
+                "cardinal",
+                noun,
+                rule,
+            )
+        )
+    return out
