@@ -41,8 +41,10 @@ __all__ = [
     "Document",
     "ReadOptions",
     "Skipped",
+    "iter_files",
     "iter_inputs",
     "read_documents",
+    "read_input",
 ]
 
 Format = Literal["txt", "md", "html", "jsonl", "csv"]
@@ -121,28 +123,30 @@ def iter_inputs(
     paths: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None
 ) -> Iterator[Document | Skipped]:
     """Documents, and the inputs skipped on the way, in a stable order (paths as given, directories sorted)."""
-    options = options or ReadOptions()
+    for path, named in iter_files(paths):
+        yield from read_input(path, options, named=named)
+
+
+def iter_files(paths: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
+    """Each input file under `paths`, with whether it was named itself (True) or met in a directory walk."""
     for given in paths:
         path = Path(given)
         if not path.exists():
             raise InputError(_source_name(path), "no such file or directory")
-        if path.is_dir():
-            yield from _walk(path, options)
-        else:
-            yield from _read_file(path, options, named=True)
+        if not path.is_dir():
+            yield path, True
+            continue
+        for root, dirnames, filenames in os.walk(path):
+            # Hidden folders (.git, .venv, caches) are never news text.
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.startswith("."):
+                    yield Path(root) / name, False
 
 
-def _walk(directory: Path, options: ReadOptions) -> Iterator[Document | Skipped]:
-    for root, dirnames, filenames in os.walk(directory):
-        # Hidden folders (.git, .venv, caches) are never news text.
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            yield from _read_file(Path(root) / name, options, named=False)
-
-
-def _read_file(path: Path, options: ReadOptions, *, named: bool) -> Iterator[Document | Skipped]:
+def read_input(path: Path, options: ReadOptions | None = None, *, named: bool = True) -> Iterator[Document | Skipped]:
+    """The documents of one input file; a file named by the user that cannot be read is an error."""
+    options = options or ReadOptions()
     source = _source_name(path)
     kind = FORMATS.get(path.suffix.lower())
 
