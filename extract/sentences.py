@@ -10,7 +10,7 @@ unit at the sentence ends it contains. The rules:
 1. **Sentence end.** A sentence ends after ``.``, ``!``, ``?`` or an ellipsis (``...``, ``…``, runs such as
    ``?!``) followed by whitespace and then an uppercase or caseless letter, a digit, an opening quote or bracket,
    or the end of the unit; never before a lowercase word. Closing quotes and brackets right after the mark belong
-   to the sentence: ``He said “no.” Then`` ends after ``”``.
+   to the sentence (``He said “no.” Then`` ends after ``”``), and so do glued reference marks (``2010.[3] The``).
 2. **Abbreviations.** No split after a word of ``lexicons/abbreviations.txt`` (titles, months, ``vs.``, ``etc.``,
    ``Inc.``, AP state names ...), read once at import; its header gives the format. Entries marked ``+num``
    count only before a number: ``No. 5`` runs on, ``"No. I've done it."`` splits. A sentence that really ends
@@ -131,7 +131,10 @@ _BOUNDARY: Final = regex.compile(
     r"""
       (?<! [.!?…] )                          # the first mark of a run, so each run is read once
       (?P<mark> [.!?…]++ )                   # terminal marks: . ! ? … ... ?!
-      (?P<close> ["'”’»)\]]*+ )              # closing quotes and brackets stay with the sentence
+      (?P<close>                             # then, staying with the sentence,
+        (?: ["'”’»)\]]                       # closing quotes and brackets
+          | \[ [\w*†]{1,6}+ \]               # and glued reference marks: "Sharia.[UB1]", "1961.[3]"
+        )*+ )
       (?= \s | \Z )                          # whitespace or the end of the unit follows
     |
       (?<! [\p{L}\p{N}_.@/'’] )              # a whole word, not part of a domain, path or e-mail,

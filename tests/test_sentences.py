@@ -847,7 +847,15 @@ CASES = [
             "If the Taliban complied",
         ],
         id="seed002-editor-mark-after-period",
-        marks=xfail("rule 1: an editor's mark glued after the period ([UB1]) hides the sentence end"),
+    ),
+    pytest.param(
+        "The dam was finished in 1961.[3] It holds 2.5 km3 of water.[4][5] Since then[6] the valley has flooded twice.",
+        [
+            "The dam was finished in 1961.[3]",
+            "It holds 2.5 km3 of water.[4][5]",
+            "Since then[6] the valley has flooded twice.",
+        ],
+        id="written-reference-marks",
     ),
 ]
 
