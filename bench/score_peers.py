@@ -122,7 +122,7 @@ def _close(a: Decimal, b: Decimal) -> bool:
 
 
 def _values(q: Quantity) -> list[Decimal]:
-    values = [q.value] if q.value is not None else []
+    values = [v for v in (q.value, q.base_value) if v is not None]  # base value: "30 MUSD" is 30000000 USD
     if q.range is not None:
         values += [q.range.low, q.range.high]
     if q.change is not None:

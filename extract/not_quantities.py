@@ -46,7 +46,7 @@ for _table, _entries in _DATA.items():
 # All exclusion patterns in one alternation, scanned once.
 _PATTERN: Final = regex.compile("|".join(_parts), regex.VERBOSE)
 
-_GLUED_BEFORE: Final = regex.compile(r"[A-Za-z0-9+/–-]{1,24}\Z")
+_GLUED_BEFORE: Final = regex.compile(r"[A-Za-z0-9+/.–−^-]{1,24}\Z")
 _LETTERS_END: Final = regex.compile(r"[A-Za-z]+\Z")
 _GLUED_AFTER: Final = regex.compile(r"[A-Za-z]+|\+\d")
 _SENTENCE_START: Final = regex.compile(r"(?: \A | [.!?:;\"“”\n(\[•] ) [\s\"“”'‘]* \Z", regex.VERBOSE)
@@ -73,7 +73,9 @@ def is_code(text: str, start: int, end: int) -> bool:
     glued = _GLUED_BEFORE.search(text, max(0, start - 24), start)
     if glued is not None:
         token = glued.group()
-        if token[-1] in "-–/":
+        if token[-1] == "^":  # an exponent: "m^2"
+            return True
+        if token[-1] in "-–−/+":
             if any(c.isalpha() for c in token):  # COVID-19, F-16, SARS-CoV-2
                 return True
         elif token[-1].isalpha():
@@ -82,10 +84,10 @@ def is_code(text: str, start: int, end: int) -> bool:
             if not (word.islower() and len(word) >= 3) or any(c.isdigit() for c in token):
                 return True  # G7, L2, MACS J1149
     after = _GLUED_AFTER.match(text, end)
-    if after is not None:
-        word = after.group()
-        return not (word.islower() and len(word) >= 3)  # 5G, 06F6, 860BOX, C5+1
-    return False
+    if after is None:
+        return False
+    word = after.group()  # 5G, 06F6, 860BOX, 76ers, C5+1 are codes; "4,380kilometers" is a typo
+    return not (word.islower() and len(word) >= 3 and word not in ("ers", "ths", "ish"))
 
 
 def is_name_word(text: str, start: int) -> bool:

@@ -83,8 +83,11 @@ class Number:
 
 def tidy(value: Decimal) -> Decimal:
     """``value`` without a needless exponent or trailing zeros: 1700000.0 -> 1700000, 5E+3 -> 5000."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+    try:
+        if value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+    except InvalidOperation:  # more digits than the context holds: keep the exponent
+        pass
     return value.normalize()
 
 
@@ -93,7 +96,7 @@ _VAGUE: Final = load_toml("numbers_vague.toml")
 
 CARDINALS: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["cardinals"].items()}
 SCALES: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["scales"].items()}
-SCALES["dozen"] = Decimal(12)
+SCALES["dozen"] = SCALES["dozens"] = Decimal(12)  # "two dozen", "three dozens"; a bare "dozens" is vague
 ORDINALS: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["ordinals"].items()}
 FRACTION_WORDS: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["fractions"].items()}
 VULGAR: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["vulgar_fractions"].items()}
@@ -116,13 +119,15 @@ _SINGLE_LETTER_ABBREV: Final = [w for w in _ABBREV if len(w) == 1]
 _LONG_ABBREV: Final = [w for w in _ABBREV if len(w) > 1]
 
 _DIGITS_SRC: Final = r"""
+(?P<sign_word> (?i: minus | negative ) \s+ (?= \d ) )?   # "minus 5"
 (?P<sign> [-+−] (?=[.\d]) )?                    # a sign glued to the number; checked against context in code
-(?: (?P<whole> \d{1,3} ) \s (?= \d{1,2} / \d{1,2} (?! [/\d] ) ) )?   # the whole part of "2 1/2"
+(?: (?P<whole> \d{1,3} ) \s{1,2} (?= \d{1,2} / \d{1,2} (?! [/\d] ) ) )?   # the whole part of "2 1/2"
 (?:
     (?P<int>
         \d{1,3} (?P<sep> [,\u2009\u202f\u00a0'’\ ] ) \d{3}   # a first group and a separator ...
         (?: (?P=sep) \d{3} )*                    # ... the same separator before every later group
         (?! \d | [,'’] \d )                      # and no dangling digit or group after
+      | \d{1,2} (?: , \d\d )+ , \d{3} (?! \d | ,\d )  # Indian grouping: 12,34,567
       | \d+                                      # or plain digits
     )
     (?P<frac> \. \d+ )?                          # decimal part
@@ -132,7 +137,8 @@ _DIGITS_SRC: Final = r"""
     [eE] [-+−]? \d+ (?! \w )                     # 4e14, 1e-3
   | \s? [x×] \s? 10 (?: \^ | \*\* )? [-−]? \d+    # 2.48×10−5, 5.5x10-3
 )?
-(?P<vulgar_tail> [½⅓⅔¼¾⅕⅛] )?                   # 2½
+(?P<power> \^ (?P<pow_sign> [-+−]{0,2} ) (?P<pow> \d{1,3} ) (?! \d ) )?   # 1.1^23, 2.5^-1
+(?P<vulgar_tail> [½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒] )?                   # 2½
 (?P<slash> / (?P<den> \d+ ) (?! [/\d] ) )?       # 3/4, 1/40 (not 6/1/2020)
 """
 
@@ -147,6 +153,7 @@ _SCALE_AFTER_SRC: Final = r"""
 _WORD_TOKEN_SRC: Final = r"""(?:
     (?:minus|negative) (?= \s+ \w)              # a sign word, only before another word
   | an? (?= [\s-]+ (?: {after_a} ) \b )         # "a" only before a scale or fraction word
+  | point (?= \s+ (?: {digit_words} ) \b )      # "two hundred point zero three"
   | {tokens}
 )"""
 
@@ -158,7 +165,7 @@ _WORDS_SRC: Final = r"""
         (?: \s* - \s* | \s+ and \s+ | \s+ & \s+ | \s+           # twenty-three, a hundred and two
           | ,\ (?= \w+ \s (?i:hundred|thousand|million|billion) ) )   # three million, two hundred
         {token}
-    )*
+    ){{0,24}}                                     # a number in words is short: bounded, so scans stay linear
 )
 (?! \w )
 """
@@ -191,18 +198,19 @@ def _ialt(words: list[str] | dict[str, Decimal] | dict[str, tuple[Decimal, bool]
 
 _after_a = alternation([*SCALES, *ORDINALS, *_ORDINAL_PLURALS, *FRACTION_WORDS])
 _token_alt = alternation([*CARDINALS, *SCALES, *ORDINALS, *_ORDINAL_PLURALS, *FRACTION_WORDS])
-_token = _WORD_TOKEN_SRC.format(after_a=_after_a, tokens=_token_alt)
+_digit_words = alternation([w for w, v in CARDINALS.items() if v < 100])
+_token = _WORD_TOKEN_SRC.format(after_a=_after_a, tokens=_token_alt, digit_words=_digit_words)
 
-_MASTER_SRC: Final = (
+_MASTER_SRC: Final = (  # vague amounts, multiples, number words, digits, vulgar fractions
     "(?i:"
     + _VAGUE_SRC.format(vague_words=_ialt(VAGUE), vague_scales=_ialt(VAGUE_SCALES), scale_words=_ialt(SCALES))
     + ")|(?i:"
     + _MULTIPLE_SRC.format(multiples=_ialt(MULTIPLES), cardinal_words=_ialt(CARDINALS))
     + ")|(?i:"
     + _WORDS_SRC.format(token=_token)
-    + r")|(?<! [\d.] | \d[,.] ) (?P<digits>"
+    + r")|(?<! [\d.] | \d\. ) (?P<digits>"
     + _DIGITS_SRC
-    + r")|(?P<vulgar> [½⅓⅔¼¾⅕⅛] )"
+    + r")|(?P<vulgar> [½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒] )"
 )
 # The master pattern: one scan over the text finds every number atom.
 _MASTER: Final = regex.compile(_MASTER_SRC, regex.VERBOSE)
@@ -211,6 +219,9 @@ _SCALE_AFTER: Final = regex.compile(
         scale_words=_ialt(SCALES), long_abbrev=_ialt(_LONG_ABBREV), short_abbrev=_ialt(_SINGLE_LETTER_ABBREV)
     ),
     regex.VERBOSE,
+)
+_AND_A_HALF: Final = regex.compile(
+    r"\s+ and \s+ (?:a|one) \s+ (?P<frac> (?i: half | quarter ) ) \b", regex.VERBOSE | regex.IGNORECASE
 )
 _ORDINAL_SUFFIX: Final = regex.compile(r"(?i: st | nd | rd | th ) (?! [^\W\d_] )", regex.VERBOSE)
 _WORD_SPLIT: Final = regex.compile(r"[\w]+|&", regex.VERBOSE)
@@ -277,9 +288,22 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
                 last = "unit"
             else:
                 break
+        elif tok == "point":
+            decimals = _decimal_digits(tokens[i + 1 :])
+            if not seen or last not in ("unit", "tens", "teen", "hundred", "scale") or decimals is None:
+                break
+            digits, n = decimals
+            value = total + group + Decimal("0." + digits)
+            return _WordParse(sign * value, "cardinal", i + 1 + n)
         elif tok == "and" or tok == "&":
             if not seen or last not in ("hundred", "scale", "unit", "tens", "teen"):
                 break
+            # a fraction is at most a few words: "a half", "fifty-four hundredths", "three quarters"
+            part = _parse_word_tokens(tokens[i + 1 : i + 6]) if i + 1 < len(tokens) else None
+            if part is not None and part.kind == "fraction" and 0 < part.value < 1:
+                # a mixed number: "one and a half", "forty two and a third", "one million and a half"
+                whole = total + group + (part.value * last_scale if last == "scale" else part.value)
+                return _WordParse(sign * whole, "cardinal", i + 1 + part.n_tokens)
             if nxt in CARDINALS and last in ("hundred", "scale"):
                 last = "and"
                 i += 1
@@ -315,6 +339,8 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
                 last_scale = s
                 last = "scale"
             seen = True
+        elif tok == "quarters" and seen and nxt in SCALES and SCALES[nxt] >= 1000 and total == 0:
+            return _WordParse(sign * group / 4 * SCALES[nxt], "cardinal", i + 2)  # "three quarters billion"
         elif tok in FRACTION_WORDS and tok not in ("halves", "quarters"):
             den = FRACTION_WORDS[tok]
             if last == "a_frac":  # "one and a half"
@@ -324,6 +350,10 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
                 # "half a million"
                 s = SCALES[tokens[i + 2]]
                 return _WordParse(sign * s / den, "cardinal", i + 3)
+            elif nxt in SCALES and SCALES[nxt] >= 1000 and (not seen or (group == 1 and total == 0)):
+                return _WordParse(
+                    sign * SCALES[nxt] / den, "cardinal", i + 2
+                )  # "half million", "a quarter million"
             elif seen and last == "unit" and group == 1 and total == 0:
                 return _WordParse(sign / den, "fraction", i + 1)  # "a half", "one quarter"
             elif not seen:
@@ -337,6 +367,8 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
             if last == "a_frac":  # "two and a third"
                 return _WordParse(sign * (numerator + 1 / den), "fraction", i + 1)
             if plural and seen:
+                if nxt in SCALES and SCALES[nxt] >= 1000:  # "three quarters billion"
+                    return _WordParse(sign * numerator / den * SCALES[nxt], "cardinal", i + 2)
                 return _WordParse(sign * numerator / den, "fraction", i + 1)
             if plural:
                 break
@@ -353,9 +385,23 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
         used = i
         if last == "frac":
             continue
-    if not seen:
-        return None
+    if not seen or (used == 1 and tokens[0] in ("a", "an")):
+        return None  # "a" alone is an article
     return _WordParse(sign * (total + group), "cardinal", used)
+
+
+def _decimal_digits(tokens: list[str]) -> tuple[str, int] | None:
+    """The digits spoken after "point" ("zero three" -> "03", "seventy-one" -> "71"), and tokens used."""
+    digits = ""
+    i = 0
+    while i < len(tokens) and tokens[i] in CARDINALS and CARDINALS[tokens[i]] < 100:
+        v = int(CARDINALS[tokens[i]])
+        if v >= 20 and v % 10 == 0 and i + 1 < len(tokens) and 0 < CARDINALS.get(tokens[i + 1], 10) < 10:
+            v += int(CARDINALS[tokens[i + 1]])
+            i += 1
+        digits += str(v)
+        i += 1
+    return (digits, i) if digits else None
 
 
 def _word_number(text: str, start: int, end: int) -> Number | None:
@@ -365,6 +411,8 @@ def _word_number(text: str, start: int, end: int) -> Number | None:
     if parsed is None or parsed.n_tokens == 0:
         return None
     atom_end = toks[parsed.n_tokens - 1][2]
+    if parsed.kind == "fraction" and toks[0][0] in ("a", "an") and text[atom_end : atom_end + 1] == "-":
+        return _word_number(text, toks[1][1], end)  # "an eighth-round decision": an ordinal
     value = tidy(parsed.value)
     prec = _precision_of_value(value) if parsed.kind == "cardinal" else None
     return Number(
@@ -390,7 +438,7 @@ def _digits_value(m: regex.Match[str]) -> tuple[Decimal, str]:
         digits = regex.sub(r"[^\d]", "", m.group("int")) + (m.group("frac") or "")
     sign = m.group("sign")
     value = Decimal(digits)
-    if sign in ("-", "−"):
+    if sign in ("-", "−") or m.group("sign_word"):
         value = -value
     return value, digits
 
@@ -417,6 +465,11 @@ def _digits_number(text: str, m: regex.Match[str]) -> Number | None:
         kind, prec, rule = "fraction", None, "digits_fraction"
         if m.group("whole"):  # a mixed number: "2 1/2"
             value += Decimal(m.group("whole"))
+    elif m.group("power"):
+        minus = m.group("pow_sign").count("-") + m.group("pow_sign").count("−") == 1
+        exponent = -int(m.group("pow")) if minus else int(m.group("pow"))
+        value = abs(value) ** exponent * (-1 if value < 0 else 1)
+        prec, rule = None, "digits_power"
     elif m.group("vulgar_tail"):
         value += VULGAR[m.group("vulgar_tail")]
         prec, rule = None, "digits_vulgar"
@@ -449,7 +502,12 @@ def _digits_number(text: str, m: regex.Match[str]) -> Number | None:
             scale, money_scale = _ABBREV[abbrev]
         bare_end = end
         end = sm.end()
-        value = tidy(value * scale)
+        value = value * scale
+        half = _AND_A_HALF.match(text, end) if sm.group("scale_word") else None
+        if half is not None:  # "3 million and a half"
+            value += scale / FRACTION_WORDS[half.group("frac").lower()]
+            end = half.end()
+        value = tidy(value)
         prec = None if prec is None else tidy(prec * scale)
         return Number(
             start,

@@ -29,7 +29,15 @@ from extract.not_quantities import find_exclusions, is_code, is_name_word
 from extract.numbers import Number, scan_numbers, tidy
 from extract.qualifiers import Direction, Interval, change_verb_before, interval_for, qualifier_before
 from extract.timeexpr import TimeExpression, find_time_expressions
-from extract.units import UnitMatch, counted_noun_after, currency_before, to_base, unit_after, unit_info
+from extract.units import (
+    UnitMatch,
+    a_unit_matches,
+    counted_noun_after,
+    currency_before,
+    to_base,
+    unit_after,
+    unit_info,
+)
 
 __all__ = [
     "Change",
@@ -114,6 +122,12 @@ _RANGE_JOIN: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
+_RATIO_JOIN: Final = regex.compile(
+    r"""
+    \s+ (?P<join> (?i: out \s+ of | in | over ) ) \s+ \Z   # "one in five", "two out of three", "1 over 3"
+    """,
+    regex.VERBOSE,
+)
 _RANGE_OPENER: Final = regex.compile(r"(?P<w> (?i: between | from ) ) \s+ \Z", regex.VERBOSE)
 _KIND_OF_UNIT: Final[dict[str, Kind]] = {
     "measure": "measure",
@@ -150,11 +164,16 @@ class _Side:
         return u.canonical if u else None
 
 
-def _side(text: str, atom: Number) -> _Side | None:
-    """The atom with its currency sign and unit, or None when it is a code or a name."""
+def _side(text: str, atom: Number, floor: int = 0) -> _Side | None:
+    """The atom with its currency sign and unit, or None when it is a code or a name.
+
+    A currency sign before ``floor`` belongs to the quantity before ("10 $ 30 cents").
+    """
     if atom.style == "words" and is_name_word(text, atom.start):
         return None
     currency = currency_before(text, atom.start) if atom.kind in ("cardinal", "fraction") else None
+    if currency is not None and currency.start < floor:
+        currency = None
     if atom.money_scale and currency is None:
         atom = atom.without_scale()
     unit = None
@@ -165,12 +184,16 @@ def _side(text: str, atom: Number) -> _Side | None:
         if unit is not None and atom.kind == "vague" and unit.kind not in ("multiple", "duration"):
             unit = None
     glued = unit is not None and unit.start == atom.end
-    if atom.style == "digits" and not glued and is_code(text, atom.start, atom.end):
+    glued_currency = currency is not None and currency.end == atom.start  # "USD115"
+    if atom.style == "digits" and not glued and not glued_currency and is_code(text, atom.start, atom.end):
         return None
     return _Side(atom, currency, unit)
 
 
-def _quantity(text: str, first: _Side, second: _Side | None, opener: str) -> Quantity:
+_OF_AFTER: Final = regex.compile(r"\s+(?:of|that|as|a)\b")
+
+
+def _quantity(text: str, first: _Side, second: _Side | None, opener: str) -> Quantity | None:
     atom = first.atom
     unit_name = (second.canonical if second else None) or first.canonical
     start = first.start
@@ -193,16 +216,12 @@ def _quantity(text: str, first: _Side, second: _Side | None, opener: str) -> Qua
     if atom.kind == "multiple":
         kind = "multiple"
     qual = qualifier_before(text, start)
+    if atom.surface.lower() in ("half", "quarter") and qual is None and not _OF_AFTER.match(text, end):
+        return None  # "the first half", "the fourth quarter"
     qstart = qual.start if qual else start
     verb = change_verb_before(text, qstart)
-    if second is not None and opener.lower() == "from" and verb is None:
-        verb = change_verb_before(text, qstart)
-    if (
-        verb is not None
-        and second is None
-        and not (verb.preposition or kind in ("percent", "money", "measure"))
-    ):
-        verb = None  # "lost 50 soldiers" is a count, not a change
+    if verb is not None and second is None and not (verb.preposition or kind == "percent"):
+        verb = None  # "lost 50 soldiers" is a count, "dropped 420 tons of food" a measure, not a change
     value = atom.value
     rule = atom.rule + (f"+{unit_kind}" if unit_kind else "")
     interval: Interval
@@ -282,7 +301,46 @@ def _second_side(text: str, first: _Side, atoms: list[Number], i: int) -> tuple[
         return None
     if first.canonical and second.canonical and first.canonical != second.canonical:
         return None  # "from 44 ml to 50 mg" is two quantities
+    a, b = first.atom.value, second.atom.value
+    if word in ("-", "–") and (a is None or b is None or not a * second.atom.scale < b * second.atom.scale):
+        return None  # a hyphen range goes up: "5-10 km"; "33-26" is a score, "12-12" a tie
     return second, opener
+
+
+def _ratio(text: str, first: _Side, atoms: list[Number], i: int) -> Quantity | None:
+    """A proportion written as two counts: "one in five" (0.2), "two out of three", "1 over 3"."""
+    if i + 1 >= len(atoms) or first.atom.kind != "cardinal" or first.currency or first.unit:
+        return None
+    nxt = atoms[i + 1]
+    join = _RATIO_JOIN.match(text[first.end : nxt.start]) if nxt.start - first.end < 12 else None
+    if join is None or nxt.kind != "cardinal" or first.atom.value is None or not nxt.value:
+        return None
+    if unit_after(text, nxt.end) is not None or currency_before(text, nxt.start) is not None:
+        return None
+    if join.group("join").lower() != "over" and not 0 < first.atom.value < nxt.value:
+        return None
+    value = first.atom.value / nxt.value
+    info = unit_info("dimensionless")
+    start, end = first.start, nxt.end
+    return Quantity(
+        start,
+        end,
+        text[start:end],
+        value,
+        value,
+        value,
+        False,
+        False,
+        None,
+        None,
+        "dimensionless",
+        info.dimension,
+        value,
+        info.base_unit,
+        "cardinal",
+        None,
+        "ratio",
+    )
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -297,18 +355,66 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     while i < len(atoms):
-        first = _side(text, atoms[i])
+        if out and atoms[i].start < out[-1].end:  # inside the previous quantity's unit: "4km^3"
+            i += 1
+            continue
+        first = _side(text, atoms[i], out[-1].end if out else 0)
         if first is None:
             i += 1
             continue
+        ratio = _ratio(text, first, atoms, i)
+        if ratio is not None:
+            out.append(ratio)
+            i += 2
+            continue
         pair = _second_side(text, first, atoms, i)
         q = _quantity(text, first, pair[0] if pair else None, pair[1] if pair else "")
+        if q is None:
+            i += 1
+            continue
         if out and q.start < out[-1].end:
             q = replace(q, start=out[-1].end, surface=text[out[-1].end : q.end])
         out.append(q)
         i += 2 if pair else 1
     out.extend(_zeros(text, blocked + [(q.start, q.end) for q in out]))
+    out.extend(_a_units(text, blocked + [(q.start, q.end) for q in out]))
     return sorted(out, key=lambda q: q.start)
+
+
+_PER_BEFORE: Final = regex.compile(r"[\d%$€£¥₽)]\s*\Z")
+
+
+def _a_units(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """One of a unit: "a gallon of beer", "a penny". Not a rate: "$80 a barrel" is per barrel."""
+    out = []
+    one = Decimal(1)
+    for u in a_unit_matches(text):
+        if _overlaps(u.start, u.end, taken) or _PER_BEFORE.search(text, max(0, u.start - 4), u.start):
+            continue
+        info = unit_info(u.canonical)
+        kind: Kind = "money" if u.kind == "money" else "measure"
+        out.append(
+            Quantity(
+                u.start,
+                u.end,
+                u.surface,
+                one,
+                one,
+                one,
+                False,
+                False,
+                None,
+                None,
+                u.canonical,
+                info.dimension,
+                to_base(one, u.canonical),
+                info.base_unit,
+                kind,
+                None,
+                "a_unit",
+            )
+        )
+    return out
 
 
 def _zeros(text: str, taken: list[tuple[int, int]]) -> list[Quantity]:

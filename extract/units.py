@@ -29,6 +29,7 @@ __all__ = [
     "UnitInfo",
     "UnitKind",
     "UnitMatch",
+    "a_unit_matches",
     "counted_noun_after",
     "currency_before",
     "to_base",
@@ -182,7 +183,29 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     else:
         canonical = _SYMBOL_UNITS[m.group("symbol")]
         start = m.start("symbol")
+        if m.group("symbol") == '"' and text.count('"', 0, start) % 2 == 1:
+            return None  # a closing quotation mark, as in: the class is "English 101".
     return UnitMatch(start, m.end(), text[start : m.end()], canonical, _KIND[canonical])
+
+
+_A_UNIT: Final = regex.compile(
+    rf"""
+    (?<! [\w-] )
+    (?P<a> (?i: an? ) ) \s+                        # "a gallon", "a penny": one of the unit
+    (?P<word> (?i: {alternation(_WORD_UNITS)} ) ) (?! [\w-] )
+    """,
+    regex.VERBOSE,
+)
+
+
+def a_unit_matches(text: str) -> list[UnitMatch]:
+    """Every "a <unit>" ("a gallon", "a penny") whose unit is a measure or money, not a duration or count."""
+    out = []
+    for m in _A_UNIT.finditer(text):
+        canonical = _WORD_UNITS[regex.sub(r"\s+", " ", m.group("word").lower())]
+        if _KIND[canonical] in ("measure", "money"):
+            out.append(UnitMatch(m.start(), m.end(), m.group(), canonical, _KIND[canonical]))
+    return out
 
 
 def currency_before(text: str, pos: int) -> UnitMatch | None:
