@@ -7,16 +7,22 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from extract.errors import ClaimsError, InputError, UsageError
-
 try:
     __version__ = version("claims")
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
+# The stages below read __version__, so they are imported after it is set.
+from extract.errors import ClaimsError, InputError, UsageError
+from extract.pipeline import facts
+from extract.quantities import Quantity, find_quantities
+
 __all__ = [
     "ClaimsError",
     "InputError",
+    "Quantity",
     "UsageError",
     "__version__",
+    "facts",
+    "find_quantities",
 ]

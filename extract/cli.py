@@ -11,16 +11,30 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import duckdb
+import pandas as pd
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from extract import __version__
 from extract.articles import Article, segment
 from extract.documents import Document, ReadOptions, Skipped, iter_inputs
-from extract.errors import ClaimsError
+from extract.errors import ClaimsError, UsageError
+from extract.pipeline import STORE_NAME, ExtractOptions, estimate_documents, run_extraction
+from extract.store import FACT_ORDER, FactStore
 
 __all__ = ["main"]
 
@@ -152,6 +166,157 @@ def articles(
             )
         _console().print(table)
     click.echo(f"claims: {tally.summary(len(rows))}", err=True)
+
+
+@cli.command()
+@input_options
+@click.option(
+    "-o", "--out", "out_dir", default="data", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for facts.csv, facts.parquet and the claims.duckdb store.",
+)
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+def extract(
+    paths: tuple[str, ...],
+    text_field: str,
+    id_field: str,
+    segment_records: bool,
+    out_dir: Path,
+    jobs: int,
+    progress: bool | None,
+) -> None:
+    """Extract the numeric claims of PATHS into the fact table in OUT (default data/).
+
+    Writes OUT/facts.csv (stable order, for git), OUT/facts.parquet and the DuckDB store OUT/claims.duckdb.
+    Re-running skips input files whose content and extractor version are unchanged; the store then holds
+    exactly the inputs of this run.
+
+    \b
+    Examples:
+      claims extract seeds/ -o data/
+      claims extract corpus.jsonl --id-field doc_id -o out/ --jobs 2
+    """
+    options = ExtractOptions(ReadOptions(text_field, id_field), segment_records, jobs)
+    show = sys.stderr.isatty() if progress is None else progress
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TaskProgressColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), disable=not show, transient=False,
+    ) as bar:
+        task = bar.add_task("extracting", total=estimate_documents(paths) if show else None)
+        summary = run_extraction(
+            paths, out_dir, options,
+            progress=lambda done: bar.advance(task, done),
+            on_skip=lambda item: None if item.is_record else click.echo(
+                f"claims: warning: {item.source}: skipped: {item.reason}", err=True
+            ),
+        )
+    skipped_records = sum(1 for item in summary.skipped if item.is_record)
+    skipped_files = len(summary.skipped) - skipped_records
+    click.echo(
+        f"claims: {_plural(summary.inputs, 'input')} ({summary.extracted_inputs} extracted, "
+        f"{summary.unchanged_inputs} unchanged, {summary.removed_inputs} removed); "
+        f"{_plural(summary.documents, 'document')}, {_plural(summary.articles, 'article')}, "
+        f"{_plural(summary.facts, 'new fact')}; skipped {_plural(skipped_files, 'file')} and "
+        f"{_plural(skipped_records, 'empty record')}; {summary.total_facts} facts in {out_dir / 'facts.csv'}",
+        err=True,
+    )
+
+
+def store_option(command: F) -> F:
+    return click.option(
+        "-d", "--data", "data_dir", default="data", show_default=True,
+        type=click.Path(file_okay=False, path_type=Path), help="Folder holding the claims.duckdb store.",
+    )(command)
+
+
+def format_option(command: F) -> F:
+    return click.option(
+        "--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+        show_default=True, help="A table for the terminal, CSV or JSON records.",
+    )(command)
+
+
+@cli.command()
+@click.argument("sql")
+@store_option
+@format_option
+def query(sql: str, data_dir: Path, output_format: str) -> None:
+    """Run read-only SQL on the fact store (tables: facts, articles, documents, inputs).
+
+    \b
+    Examples:
+      claims query "SELECT metric, count(*) AS n FROM facts GROUP BY metric ORDER BY n DESC"
+      claims query "SELECT quote, sentence FROM facts WHERE metric = 'border.length'" --format json
+    """
+    with FactStore(data_dir / STORE_NAME, read_only=True) as store:
+        try:
+            frame = store.connection.sql(sql).df()
+        except duckdb.Error as error:
+            raise UsageError(f"SQL error: {' '.join(str(error).split())}") from None
+        except AttributeError:  # a statement without a result, such as SET
+            raise UsageError("SQL error: the statement returns no rows") from None
+    _print_frame(frame, output_format)
+
+
+@cli.command(name="facts")
+@store_option
+@format_option
+@click.option("--metric", help="Only this metric, or a prefix ending in '.': casualties.")
+@click.option("--place", help="Only claims about this place code (KGZ, TJK, SCO ...).")
+@click.option("--source", "source_filter", help="Only sources containing this text.")
+@click.option("--text", "text_filter", help="Only claims whose sentence contains this text (any case).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+def facts_command(
+    data_dir: Path,
+    output_format: str,
+    metric: str | None,
+    place: str | None,
+    source_filter: str | None,
+    text_filter: str | None,
+    limit: int | None,
+) -> None:
+    """Show the fact table, filtered by metric, place, source or text.
+
+    \b
+    Examples:
+      claims facts --metric border.
+      claims facts --place KGZ --text killed --format json
+    """
+    conditions, parameters = [], []
+    if metric:
+        conditions.append("starts_with(metric, ?)" if metric.endswith(".") else "metric = ?")
+        parameters.append(metric)
+    if place:
+        conditions.append("list_contains(string_split(coalesce(places, ''), ';'), ?)")
+        parameters.append(place.upper())
+    if source_filter:
+        conditions.append("contains(source, ?)")
+        parameters.append(source_filter)
+    if text_filter:
+        conditions.append("contains(lower(sentence), lower(?))")
+        parameters.append(text_filter)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    columns = "source, line, quote, value, unit, metric, entity, places, period_start, period_end, attributed_to"
+    if output_format != "table":
+        columns = "*"
+    sql = f"SELECT {columns} FROM facts {where} ORDER BY {FACT_ORDER}" + (f" LIMIT {limit}" if limit else "")
+    with FactStore(data_dir / STORE_NAME, read_only=True) as store:
+        frame = store.connection.execute(sql, parameters).df()
+    _print_frame(frame, output_format)
+
+
+def _print_frame(frame: pd.DataFrame, output_format: str) -> None:
+    if output_format == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False, indent=2))
+    elif output_format == "csv":
+        click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+    else:
+        table = Table(*[str(name) for name in frame.columns])
+        for row in frame.itertuples(index=False):
+            table.add_row(*["" if pd.isna(value) else str(value) for value in row])
+        _console().print(table)
+        click.echo(f"claims: {_plural(len(frame), 'row')}", err=True)
 
 
 def _console() -> Console:

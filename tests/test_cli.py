@@ -111,3 +111,62 @@ def test_error_exit_from_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip().endswith("nope.txt: no such file or directory")
     assert done.stderr.count("\n") == 1
+
+
+# -- extract, query, facts ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def extracted(in_tmp: Path) -> Path:
+    (in_tmp / "news").mkdir()
+    (in_tmp / "news" / "a.txt").write_text(
+        "Border Deal Signed\nThe Kyrgyz-Tajik border is 950 kilometers long. Some 30 people were killed in Gaza.\n"
+    )
+    code, _, err = run("extract", "news", "-o", "data", "--no-progress")
+    assert code == 0, err
+    return in_tmp
+
+
+def test_extract_writes_the_table_and_reports(extracted: Path) -> None:
+    assert (extracted / "data" / "facts.csv").exists()
+    assert (extracted / "data" / "facts.parquet").exists()
+    assert (extracted / "data" / "claims.duckdb").exists()
+    code, _, err = run("extract", "news", "-o", "data", "--no-progress")
+    assert code == 0
+    assert "1 input (0 extracted, 1 unchanged, 0 removed)" in err
+    assert "2 facts in data/facts.csv" in err
+
+
+def test_extract_progress_bar_when_asked(in_tmp: Path) -> None:
+    (in_tmp / "a.txt").write_text("Some 30 people were killed.\n")
+    code, _, err = run("extract", "a.txt", "-o", "out", "--progress")
+    assert code == 0 and "extracting" in err
+
+
+def test_query_runs_read_only_sql(extracted: Path) -> None:
+    code, out, _ = run("query", "SELECT quote, metric FROM facts ORDER BY start", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"quote": "950 kilometers", "metric": "border.length"},
+        {"quote": "Some 30", "metric": "casualties.killed"},
+    ]
+    code, _, err = run("query", "DELETE FROM facts")
+    assert code == 2 and err.startswith("claims: error: SQL error:") and err.count("\n") == 1
+    code, _, err = run("query", "SELECT nope FROM facts")
+    assert code == 2 and "SQL error" in err
+
+
+def test_query_without_a_store_is_a_clear_error(in_tmp: Path) -> None:
+    code, _, err = run("query", "SELECT 1", "-d", "nowhere")
+    assert code == 2 and "nowhere/claims.duckdb: no fact store here; run `claims extract` first" in err
+
+
+def test_facts_filters(extracted: Path) -> None:
+    code, out, _ = run("facts", "--metric", "border.", "--format", "json")
+    assert code == 0 and [row["quote"] for row in json.loads(out)] == ["950 kilometers"]
+    code, out, _ = run("facts", "--place", "kgz", "--format", "csv")
+    assert code == 0 and out.count("\n") == 2 and "950 kilometers" in out
+    code, out, _ = run("facts", "--text", "GAZA", "--format", "json")
+    assert [row["quote"] for row in json.loads(out)] == ["Some 30"]
+    code, out, _ = run("facts", "--source", "news/a", "--limit", "1")
+    assert code == 0 and "950 kilometers" in out

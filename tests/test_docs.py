@@ -31,3 +31,10 @@ def test_every_command_is_documented_in_the_readme() -> None:
     assert isinstance(cli, click.Group)
     for name in cli.commands:
         assert f"`claims {name}" in README, f"claims {name} is not in the README"
+
+
+def test_every_fact_table_column_is_documented() -> None:
+    from extract.table import COLUMNS
+
+    for column in COLUMNS:
+        assert f"| `{column.name}` | {column.meaning} |" in README, column.name

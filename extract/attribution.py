@@ -1,0 +1,165 @@
+"""Who states a figure, whether it is hedged, and whether it is negated.
+
+Attribution is read from the sentence: "according to X", "X reports/said/considers (that) ...",
+"X, the minister, says ...", "(data|figures) from X". Reporting verbs, hedges and negation words are data
+(``lexicons/attribution.toml``). Negation is scoped to the clause that holds the quantity: "The border is
+950 kilometers, and 520 km of it has not yet passed the demarcation procedures" negates 520 km only.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Final
+
+import regex
+
+__all__ = ["Attribution", "attribution_of", "clause_around", "is_hedged", "is_negated"]
+
+MAX_SOURCE_WORDS: Final = 16
+INTRODUCTORY: Final = regex.compile(
+    r"^(?:As|In|On|At|After|Before|Since|By|For|During|Last|This|Earlier|Later|Meanwhile|However|But|And|Also|"
+    r"Then|Now|Today|Yesterday|Until|Following|Throughout)\b"
+)
+# Clause boundaries: semicolons, colons, dashes, and a comma before a coordinating or relative word.
+CLAUSE_BREAK: Final = regex.compile(
+    r"""
+    \s* (?: [;:] | \s[–—]\s | , \s* (?= (?: and | but | while | whereas | which | although | though | yet )\b ) )
+    \s*
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: str
+    start: int  # offsets of `source` in the sentence
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    according: regex.Pattern[str]
+    reporting: regex.Pattern[str]
+    data_from: regex.Pattern[str]
+    hedges: regex.Pattern[str]
+    negations: regex.Pattern[str]
+    not_negations: regex.Pattern[str]
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(
+        r"\s+".join(regex.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True)
+    )
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    raw = tomllib.loads(files("extract").joinpath("lexicons/attribution.toml").read_text(encoding="utf-8"))
+    verbs = _words(raw["reporting_verbs"])
+    return _Lexicon(
+        according=regex.compile(
+            r"""(?i: \b (?: according \s+ to | as \s+ reported \s+ by | citing | cited \s+ by ) ) \s+
+                 (?P<source> [^,;:()“”"]+? ) \s* (?= [,;:.()“”"] | $ )""",
+            regex.VERBOSE,
+        ),
+        reporting=regex.compile(
+            rf"""(?P<source> [^;:()“”"]+? ) ,? \s+ (?: has \s+ | have \s+ | had \s+ )?
+                 (?: (?i: also | further | recently | officially ) \s+ )? (?i: {verbs} ) \b""",
+            regex.VERBOSE,
+        ),
+        data_from=regex.compile(
+            rf"""(?i: \b (?: data | figures | statistics | estimates ) \s+ (?: from | of | by | published \s+ by ) )
+                 \s+ (?P<source> [^,;:()“”"]+? ) \s* (?= [,;:.()“”"] | \s+ (?i: {verbs} ) \b | $ )""",
+            regex.VERBOSE,
+        ),
+        hedges=regex.compile(rf"(?i:\b(?:{_words(raw['hedges'])})\b)"),
+        negations=regex.compile(rf"(?i:(?<![\w-])(?:{_words(raw['negations'])})(?![\w-])|n[’']t\b)"),
+        not_negations=regex.compile(rf"(?i:\b(?:{_words(raw['not_negations'])})\b)"),
+    )
+
+
+def attribution_of(sentence: str, before: int | None = None) -> Attribution | None:
+    """Who states the figures of `sentence`, or None; only sources before `before` when it is given."""
+    lexicon = _lexicon()
+    limit = len(sentence) if before is None else before
+    for pattern in (lexicon.according, lexicon.data_from):
+        match = pattern.search(sentence)
+        if match:
+            return _clean(match, "source")
+    for match in lexicon.reporting.finditer(sentence):
+        if match.start("source") > limit:
+            break
+        found = _clean(match, "source")
+        if found is not None:
+            return found
+    return None
+
+
+def _clean(match: regex.Match[str], group: str) -> Attribution | None:
+    """The source noun phrase, trimmed to its last clause and of plausible length, starting with a capital."""
+    start = match.start(group)
+    text = match.group(group)
+    # Keep only the part after the last clause break (", " before an introductory phrase is kept).
+    cut = max(text.rfind(". "), text.rfind("; "))
+    if cut >= 0:
+        start += cut + 2
+        text = text[cut + 2 :]
+    words = text.split()
+    if len(words) > MAX_SOURCE_WORDS:
+        # "As of June 1, 2020, the World Health Organization reported": take the last comma-free stretch.
+        tail = text[text.rfind(",") + 1 :] if "," in text else ""
+        if not tail.strip() or len(tail.split()) > MAX_SOURCE_WORDS:
+            return None
+        start += len(text) - len(tail)
+        text = tail
+    if "," in text:
+        # "As of June 1, 2020, the World Health Organization reported ...": an introductory phrase;
+        # "At least 43 people were killed, the United Nations said": the figure's clause comes first.
+        head, tail = text[: text.rfind(",")], text[text.rfind(",") + 1 :]
+        if tail.strip() and (INTRODUCTORY.match(head.strip()) or any(character.isdigit() for character in head)):
+            start += len(head) + 1
+            text = tail
+    leading = len(text) - len(text.lstrip())
+    start += leading
+    text = text.strip().rstrip(",")
+    stripped = regex.sub(r"^(?i:the|a|an|that|which|and|but|so|as)\s+", "", text)
+    start += len(text) - len(stripped)
+    text = stripped
+    if not text or not (text[0].isupper() or text.startswith(("official", "government"))):
+        return None
+    if regex.match(r"^(?:It|This|That|These|Those|There|He|She|They|We|I|You|Which|Who)\b", text):
+        return None
+    return Attribution(text, start, start + len(text))
+
+
+def is_hedged(sentence: str) -> bool:
+    return _lexicon().hedges.search(sentence) is not None
+
+
+def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the clause of `sentence` that holds the span [start, end)."""
+    clause_start, clause_end = 0, len(sentence)
+    for match in CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= start:
+            clause_start = match.end()
+        elif match.start() >= end:
+            clause_end = match.start()
+            break
+    return clause_start, clause_end
+
+
+def is_negated(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause around the quantity at [start, end) is negated, outside the quantity itself."""
+    lexicon = _lexicon()
+    clause_start, clause_end = clause_around(sentence, start, end)
+    for part_start, part_end in ((clause_start, start), (end, clause_end)):
+        part = sentence[part_start:part_end]
+        for match in lexicon.negations.finditer(part):
+            rest = part[match.start() :]
+            if not lexicon.not_negations.match(rest):
+                return True
+    return False

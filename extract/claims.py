@@ -1,0 +1,377 @@
+"""Claims: each quantity in its sentence, with what it measures, where, when, who says so, and polarity.
+
+For every sentence of an article (its headline included) the grammar's quantities are read in context:
+
+- ``entity``: the counted noun phrase with its modifiers ("Tajikistani citizens", "citizens of Kyrgyzstan",
+  "Kazakhs studying in China"), the "of" phrase of a share or measure ("21.3% of Tajikistan's overall trade
+  turnover"), else the subject before the quantity ("The Kyrgyz-Tajik border");
+- ``metric``: from the taxonomy in ``lexicons/metrics.toml`` (:mod:`extract.metrics`);
+- ``places``: the countries and regions named in the sentence (:mod:`extract.places`), a border pair counted
+  as its two countries however it is written;
+- ``period``: from the sentence's own time expressions, else the article's date (:mod:`extract.periods`);
+- ``attributed_to``, ``hedged``, ``negated``: :mod:`extract.attribution`; negation is scoped to the clause,
+  and a zero ("no deaths") carries its own negation, so it is not negated again;
+- ``change``: the grammar's from/to/by and direction, never averaged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Final
+
+import regex
+
+from extract.articles import Article, Span
+from extract.attribution import attribution_of, clause_around, is_hedged, is_negated
+from extract.documents import Document
+from extract.metrics import classify
+from extract.periods import Period, parse_reference_date, period_for
+from extract.places import border_pair, find_places
+from extract.quantities import Quantity, find_quantities
+from extract.sentences import Sentence, split_sentences
+from extract.table import Fact
+
+__all__ = ["Claim", "facts_of_article", "find_claims", "is_claim", "normalise"]
+
+MAX_ENTITY_WORDS: Final = 8
+NOUN_PHRASE_STOP: Final = regex.compile(
+    r"""[,;:.()“”"!?]| \b(?: is | are | was | were | has | have | had | will | would | could | can | may | might
+    | who | which | that | and | but | or | than | from | to | in | on | at | by | for | with | since | as
+    | entered | went | go | were | signed | killed | injured )\b""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+POST_MODIFIER: Final = regex.compile(
+    r"""\A (?: \s+ (?: of | from | in ) \s+ [\p{L}’'-]+ (?: \s+ (?: and \s+ )? \p{Lu}[\p{L}’'-]+ ){0,3}
+             | \s+ \p{L}+ing \s+ (?: in | at | for | from | to | abroad | on ) (?: \s+ \p{Lu}[\p{L}’'-]+ ){1,3} )""",
+    regex.VERBOSE,
+)
+SUBJECT_TAIL: Final = regex.compile(
+    r"""(?: \s+ (?: is | are | was | were | has \s+ been | have \s+ been | had \s+ been | reached | totall?ed
+    | amounted \s+ to | stood \s+ at | accounts? \s+ for | accounted \s+ for | makes \s+ up | make \s+ up
+    | of | at | by | to | about | around | some | over | only | just | nearly | almost | roughly ) )+ \s* \Z""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+DETERMINER: Final = regex.compile(r"^(?i:the|a|an|its|their|this|that|these|those)\s+")
+RELATIVE_PRONOUNS: Final = frozenset({"that", "which", "who"})
+COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital"})
+QUOTE_FOLDING: Final = str.maketrans("’‘“”–—", "''\"\"--")
+PERIOD_OF_YEAR: Final = regex.compile(r"\A\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?:1[0-9]|20)\d\d\b")
+LIST_BREAK: Final = regex.compile(r"[;:]")
+PLACE_WINDOW_WORDS: Final = 30  # countries this close to the quantity are its places, before the rest
+PARAGRAPH_BREAK: Final = regex.compile(r"\n")
+
+
+def _words_pattern(words: Sequence[str]) -> regex.Pattern[str]:
+    alternatives = "|".join(
+        r"\s+".join(regex.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True)
+    )
+    return regex.compile(rf"(?i:(?<![\w-])(?:{alternatives})(?!\w))")
+
+
+@dataclass(frozen=True, slots=True)
+class _NotClaims:
+    """The word lists of ``lexicons/not_claims.toml`` (its header documents each), compiled."""
+
+    max_group_word: int
+    discourse_after: regex.Pattern[str]
+    ordinal_anaphora_before: regex.Pattern[str]
+    group_after: regex.Pattern[str]
+    vague: regex.Pattern[str]
+    zero_events: regex.Pattern[str]
+    pronouns: regex.Pattern[str]
+
+
+@cache
+def _not_claims() -> _NotClaims:
+    raw = tomllib.loads(files("extract").joinpath("lexicons/not_claims.toml").read_text(encoding="utf-8"))
+    discourse = _words_pattern(raw["discourse_nouns"]).pattern
+    anaphora = _words_pattern(raw["ordinal_anaphora"]).pattern
+    return _NotClaims(
+        max_group_word=int(raw["max_group_word"]),
+        discourse_after=regex.compile(
+            rf"\A(?:\s*(?:[-–,;:.!?)]|\d|$)|\s+(?:{discourse}|\p{{L}}+ed\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b))"
+        ),
+        ordinal_anaphora_before=regex.compile(rf"(?:{anaphora})\s+\Z"),
+        group_after=regex.compile(rf"\A(?:\s+[\p{{L}}-]+){{0,2}}?\s+{_words_pattern(raw['group_nouns']).pattern}"),
+        vague=regex.compile(rf"\A(?:{_words_pattern(raw['vague_words']).pattern})\Z"),
+        zero_events=_words_pattern(raw["zero_event_nouns"]),
+        pronouns=regex.compile(rf"\A(?:{_words_pattern(raw['pronoun_numbers']).pattern})\Z"),
+    )
+
+
+def is_claim(sentence: str, found: Quantity) -> bool:
+    """Whether a quantity says something checkable, by the rules of ``lexicons/not_claims.toml``."""
+    rules = _not_claims()
+    before, after = sentence[: found.start], sentence[found.end :]
+    surface = found.surface.strip()
+    if found.kind == "ordinal":
+        return not (rules.discourse_after.match(after) or rules.ordinal_anaphora_before.search(before))
+    word_number = not any(character.isdigit() for character in surface)
+    if found.value == 0 and found.counted_noun and rules.zero_events.fullmatch(found.counted_noun):
+        return False
+    if found.kind == "duration" and (found.value is None or PERIOD_OF_YEAR.match(after)):
+        return False  # "several months"; "the first six months of 2022" is a time scope, not a claim
+    if rules.vague.match(surface) and found.kind == "cardinal":
+        return found.counted_noun is not None and found.unit == "count"
+    if word_number and found.counted_noun is None and rules.pronouns.match(surface):
+        return False
+    names_a_group = (
+        word_number
+        and found.kind == "cardinal"
+        and found.value is not None
+        and found.value <= rules.max_group_word
+        and rules.group_after.match(after) is not None
+    )
+    return not names_a_group
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A quantity in its sentence, read as a claim. Offsets of both are into the document text."""
+
+    quantity: Quantity
+    sentence: Sentence
+    entity: str | None
+    metric: str
+    places: tuple[str, ...]
+    period: Period | None
+    attributed_to: str | None
+    hedged: bool
+    negated: bool
+
+
+def find_claims(text: str, start: int = 0, end: int | None = None, reference: date | None = None) -> list[Claim]:
+    """The claims in text[start:end]; `reference` is the article's date, for inherited and yearless dates."""
+    claims = []
+    previous_places: tuple[str, ...] = ()
+    previous_sentence = ""
+    previous_end = start
+    for sentence in split_sentences(text, start, end):
+        if PARAGRAPH_BREAK.search(text, previous_end, sentence.start):
+            previous_places, previous_sentence = (), ""
+        found_here = [found for found in find_quantities(sentence.text) if is_claim(sentence.text, found)]
+        for index, found in enumerate(found_here):
+            following = found_here[index + 1].start if index + 1 < len(found_here) else len(sentence.text)
+            context = _Context(following, previous_places, previous_sentence, reference)
+            claims.append(_claim(sentence, found, context))
+        previous_places = _sentence_places(sentence.text) or previous_places
+        previous_sentence = sentence.text
+        previous_end = sentence.end
+    return claims
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a quantity's reading needs from around it."""
+
+    following: int  # where the next quantity of the sentence starts (or the sentence's end)
+    previous_places: tuple[str, ...]  # the countries of the paragraph's previous sentences
+    previous_sentence: str  # the previous sentence of the paragraph
+    reference: date | None  # the article's date
+
+
+def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
+    words = sentence.text
+    zero = found.value == 0 and found.kind == "cardinal"
+    negated = not zero and is_negated(words, found.start, found.end)
+    entity = _entity(words, found)
+    attribution = attribution_of(words, before=None)
+    _, clause_end = clause_around(words, found.start, found.end)
+    quantity = replace(found, start=found.start + sentence.start, end=found.end + sentence.start)
+    return Claim(
+        quantity=quantity,
+        sentence=sentence,
+        entity=entity,
+        metric=classify(
+            kind=found.kind,
+            unit=found.unit,
+            dimension=found.dimension,
+            entity=entity,
+            sentence=words,
+            quantity_at=found.start,
+            quantity_end=found.end,
+            predicate_end=max(found.end, min(context.following, clause_end)),
+            negated=negated,
+            context=context.previous_sentence,
+        ),
+        places=_places(words, found) or context.previous_places,
+        period=period_for(words, found.start, found.end, context.reference),
+        attributed_to=attribution.source if attribution else None,
+        hedged=is_hedged(words),
+        negated=negated,
+    )
+
+
+def _places(sentence: str, found: Quantity) -> tuple[str, ...]:
+    """Countries named in the quantity's list item (";" and ":" split a list), else in its sentence.
+
+    Regions and organisations count only where no country is named: then the nearest one before the
+    quantity (else the first after it) is the claim's place.
+    """
+    mentions = find_places(sentence)
+    item_start = max((m.end() for m in LIST_BREAK.finditer(sentence, 0, found.start)), default=0)
+    next_break = LIST_BREAK.search(sentence, found.end)
+    item_end = next_break.start() if next_break else len(sentence)
+    in_item = [m for m in mentions if item_start <= m.start < item_end]
+    near = [
+        m for m in in_item
+        if len(sentence[min(m.start, found.start) : max(m.end, found.end)].split()) <= PLACE_WINDOW_WORDS
+    ]
+    scopes = ((near, item_start, item_end), (in_item, item_start, item_end), (mentions, 0, len(sentence)))
+    for scope, start, end in scopes:
+        countries = {m.code for m in scope if m.kind in COUNTRY_KINDS}
+        pair = border_pair(sentence[start:end])
+        if pair:
+            countries.update(pair)
+        if countries:
+            return tuple(sorted(countries))
+    if not mentions:
+        return ()
+    before = [m for m in mentions if m.end <= found.start]
+    return (before[-1].code,) if before else (mentions[0].code,)
+
+
+def _sentence_places(sentence: str) -> tuple[str, ...]:
+    """The countries of a whole sentence, carried to the next sentence of the paragraph when it names none."""
+    return tuple(sorted({m.code for m in find_places(sentence) if m.kind in COUNTRY_KINDS}))
+
+
+def _entity(sentence: str, found: Quantity) -> str | None:
+    """The measured thing, as a noun phrase of the sentence (see the module docstring)."""
+    after = sentence[found.end :]
+    if found.counted_noun:
+        at = regex.search(rf"\b{regex.escape(found.counted_noun)}\b", after, regex.IGNORECASE)
+        if at and len(after[: at.start()].split()) <= 4 and not NOUN_PHRASE_STOP.search(after[: at.start()]):
+            phrase_end = at.end()
+            modifier = POST_MODIFIER.match(after[phrase_end:])
+            if modifier:
+                phrase_end += modifier.end()
+            return _tidy(after[:phrase_end])
+        return found.counted_noun
+    of_phrase = regex.match(r"\s+of\s+(?P<np>[^,;:.()“”\"]+)", after)
+    if of_phrase and found.kind in ("percent", "measure", "money"):
+        return _tidy(_cut_noun_phrase(of_phrase["np"]))
+    clause_start, _ = clause_around(sentence, found.start, found.end)
+    before = SUBJECT_TAIL.sub("", sentence[clause_start : found.start])
+    words = before.split()[-MAX_ENTITY_WORDS:]
+    if not words:
+        return None
+    phrase = " ".join(words)
+    stops = [stop for stop in NOUN_PHRASE_STOP.finditer(phrase) if stop.group().lower() not in ("and", "or")]
+    if stops:
+        last = stops[-1]
+        rest = phrase[last.end() :]
+        if len(rest.split()) <= 1 and last.group().lower() in RELATIVE_PRONOUNS:
+            # "a disputed border that pushed 4,380 kilometers": the subject is what "that" refers to
+            earlier = [stop.end() for stop in stops[:-1]]
+            rest = phrase[earlier[-1] if earlier else 0 : last.start()]
+        phrase = rest
+    return _tidy(phrase) or None
+
+
+def _cut_noun_phrase(text: str) -> str:
+    stop = NOUN_PHRASE_STOP.search(text)
+    phrase = text[: stop.start()] if stop else text
+    return " ".join(phrase.split()[:MAX_ENTITY_WORDS])
+
+
+def _tidy(text: str) -> str:
+    return DETERMINER.sub("", " ".join(text.split())).strip(" ,;:-–—")
+
+
+def normalise(text: str) -> str:
+    """Text compared for identity: NFKC, casefolded, whitespace collapsed, typographic quotes made plain."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = folded.translate(QUOTE_FOLDING)
+    return " ".join(folded.split())
+
+
+def facts_of_article(document: Document, article: Article) -> list[Fact]:
+    """The fact-table rows of one article: its headline's claims, then its body's, in text order."""
+    reference = parse_reference_date(article.date or document.date)
+    spans: list[Span] = [span for span in (article.title_span, article.body) if span is not None]
+    claims = [claim for span in spans for claim in find_claims(document.text, span.start, span.end, reference)]
+    return _facts(document, article, claims)
+
+
+def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> list[Fact]:
+    occurrences: Counter[tuple[str, str]] = Counter()
+    facts = []
+    for claim in claims:
+        q = claim.quantity
+        key = (normalise(q.surface), normalise(claim.sentence.text))
+        occurrences[key] += 1
+        line, column = document.position(q.start)
+        facts.append(
+            Fact(
+                fact_id=_fact_id(document.source, *key, occurrences[key]),
+                source=document.source,
+                article=article.index,
+                article_title=article.title,
+                article_date=article.date or document.date,
+                url=article.url or document.url,
+                start=q.start,
+                end=q.end,
+                line=line,
+                column=column,
+                quote=q.surface,
+                sentence=claim.sentence.text,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                low_open=q.low_open,
+                high_open=q.high_open,
+                precision=q.precision,
+                qualifier=q.qualifier,
+                unit=q.unit,
+                dimension=q.dimension,
+                base_value=q.base_value,
+                base_unit=q.base_unit,
+                kind=q.kind,
+                entity=claim.entity,
+                metric=claim.metric,
+                places=";".join(claim.places) or None,
+                period_start=claim.period.start.isoformat() if claim.period else None,
+                period_end=claim.period.end.isoformat() if claim.period else None,
+                period_inherited=bool(claim.period and claim.period.inherited),
+                attributed_to=claim.attributed_to,
+                hedged=claim.hedged,
+                negated=claim.negated,
+                change=_change_json(q),
+                rule=q.rule,
+            )
+        )
+    return facts
+
+
+def _fact_id(source: str, quote: str, sentence: str, occurrence: int) -> str:
+    digest = hashlib.sha256("\x1f".join([source, quote, sentence, str(occurrence)]).encode()).hexdigest()
+    return digest[:16]
+
+
+def _change_json(quantity: Quantity) -> str | None:
+    change = quantity.change
+    if change is None:
+        return None
+
+    def number(value: object) -> str | None:
+        return None if value is None else str(value)
+
+    return json.dumps(
+        {
+            "from": number(change.from_value),
+            "to": number(change.to_value),
+            "by": number(change.by),
+            "direction": change.direction,
+        },
+        sort_keys=True,
+    )

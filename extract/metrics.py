@@ -1,0 +1,192 @@
+"""The metric taxonomy: which metric a quantity in its clause measures, from ``lexicons/metrics.toml``.
+
+Each metric lists the quantity kinds and units it applies to, the entity nouns and clause cues that point to
+it, cues it requires and cues that rule it out. A quantity is scored against every applicable metric; the
+best score at or above the metric's threshold wins (ties go to the metric listed first), else ``other``.
+When the claim is negated a metric may flip to its ``negated_id`` ("520 km of it has not yet passed the
+demarcation procedures" is an unsettled, not a settled, stretch of border).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Final
+
+import regex
+
+from extract.attribution import clause_around
+
+__all__ = ["OTHER", "Metric", "classify", "metrics"]
+
+OTHER: Final = "other"
+NEAR_WORDS: Final = 8
+PREDICATE_WORDS: Final = 6
+CURRENCY_PREFIX: Final = "[currency"
+# pint writes derived dimensions as products; the taxonomy names them.
+DIMENSION_NAMES: Final = {"[length] ** 2": "[area]", "[length] ** 3": "[volume]"}
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    id: str
+    kinds: frozenset[str]
+    units: frozenset[str]
+    nouns: regex.Pattern[str] | None
+    cues: tuple[tuple[regex.Pattern[str], bool], ...]  # (cue, whether it is a topic word from `requires`)
+    requires: regex.Pattern[str] | None
+    excludes: regex.Pattern[str] | None
+    negated_id: str | None
+    weight: int
+    min_score: int
+    noun_required: bool
+    excludes_anywhere: bool
+    cues_in_clause: bool
+    not_before: regex.Pattern[str] | None
+
+    def applies_to(self, kind: str, unit: str, dimension: str) -> bool:
+        if self.kinds and kind not in self.kinds:
+            return False
+        if not self.units:
+            return True
+        return (
+            unit in self.units
+            or dimension in self.units
+            or DIMENSION_NAMES.get(dimension, "") in self.units
+            or ("[currency]" in self.units and dimension.startswith(CURRENCY_PREFIX))
+        )
+
+
+def _phrase_pattern(phrases: Sequence[str]) -> regex.Pattern[str] | None:
+    """One case-insensitive whole-word alternation; a trailing * matches any word ending."""
+    if not phrases:
+        return None
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        stem = phrase[:-1] if phrase.endswith("*") else phrase
+        body = r"\s+".join(regex.escape(word) for word in stem.split())
+        parts.append(body + (r"[\w-]*" if phrase.endswith("*") else ""))
+    # All-caps acronyms (GDP, WHO, FDI) match case-sensitively so that "who" is not the WHO.
+    sensitive = [p for p, source in zip(parts, sorted(phrases, key=len, reverse=True), strict=True)
+                 if source.isupper() and len(source) > 1]
+    insensitive = [p for p in parts if p not in sensitive]
+    alternatives = [f"(?i:{'|'.join(insensitive)})"] if insensitive else []
+    if sensitive:
+        alternatives.append("|".join(sensitive))
+    return regex.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])")
+
+
+@cache
+def metrics() -> tuple[Metric, ...]:
+    """The taxonomy, in the order its file lists it."""
+    raw = tomllib.loads(files("extract").joinpath("lexicons/metrics.toml").read_text(encoding="utf-8"))
+    found = []
+    for entry in raw["metric"]:
+        topics = set(entry.get("requires", []))
+        cues = tuple(
+            (pattern, cue in topics)
+            for cue in entry.get("cues", [])
+            if (pattern := _phrase_pattern([cue])) is not None
+        )
+        found.append(
+            Metric(
+                id=entry["id"],
+                kinds=frozenset(entry.get("kinds", [])),
+                units=frozenset(entry.get("units", [])),
+                nouns=_phrase_pattern(entry.get("nouns", [])),
+                cues=cues,
+                requires=_phrase_pattern(entry.get("requires", [])),
+                excludes=_phrase_pattern(entry.get("excludes", [])),
+                negated_id=entry.get("negated_id"),
+                weight=int(entry.get("weight", 1)),
+                noun_required=bool(entry.get("noun_required", False)),
+                excludes_anywhere=entry.get("excludes_scope", "sentence") == "sentence",
+                cues_in_clause=entry.get("cue_scope", "sentence") == "clause",
+                not_before=_phrase_pattern(entry.get("not_before", [])),
+                min_score=int(entry.get("min_score", 2)),
+            )
+        )
+    return tuple(found)
+
+
+def classify(
+    *,
+    kind: str,
+    unit: str,
+    dimension: str,
+    entity: str | None,
+    sentence: str,
+    quantity_at: int,
+    quantity_end: int,
+    predicate_end: int,
+    negated: bool,
+    context: str = "",
+) -> str:
+    """The id of the best-fitting metric for a quantity at `quantity_at` in `sentence`, or ``other``.
+
+    Required cues are looked for in the whole sentence and its `context` (the sentence before it in the
+    paragraph: "Turkmenistan reported no deaths." follows a sentence about COVID-19), excluding cues there
+    too or, for a metric whose ``excludes_scope`` is ``near``, within a few words of the quantity.
+    Each cue found scores by its distance: 2 when near, 1 when far, and 2 more when it stands in the
+    quantity's predicate (the words after it up to `predicate_end`, at most a few: "140 were injured"),
+    unless it is a topic word of the metric's ``requires`` list.
+    A cue right before a word of the metric's ``not_before`` list is an adjective of that noun ("a disputed
+    border that stretched 4,380 km") and does not count.
+    """
+    best_id, best_score = OTHER, -1
+    predicate = _predicate_span(sentence, quantity_end, predicate_end)
+    clause = clause_around(sentence, quantity_at, quantity_end)
+    for metric in metrics():
+        if not metric.applies_to(kind, unit, dimension):
+            continue
+        if metric.requires and not (metric.requires.search(sentence) or metric.requires.search(context)):
+            continue
+        if metric.excludes and (
+            any(
+                metric.excludes_anywhere or _words_between(sentence, match.start(), quantity_at) <= NEAR_WORDS
+                for match in metric.excludes.finditer(sentence)
+            )
+            or (metric.excludes_anywhere and metric.excludes.search(context))
+        ):
+            continue
+        noun_hit = bool(entity and metric.nouns and metric.nouns.search(entity))
+        if metric.noun_required and not noun_hit:
+            continue
+        score = 3 if noun_hit else 0
+        for cue, is_topic in metric.cues:
+            best_cue = 0
+            for match in cue.finditer(sentence):
+                if metric.cues_in_clause and not clause[0] <= match.start() < clause[1]:
+                    continue
+                if metric.not_before and metric.not_before.match(sentence, _skip_space(sentence, match.end())):
+                    continue
+                near = _words_between(sentence, match.start(), quantity_at) <= NEAR_WORDS
+                in_predicate = not is_topic and predicate[0] <= match.start() < predicate[1]
+                best_cue = max(best_cue, (2 if near else 1) + (2 if in_predicate else 0))
+            score += best_cue * metric.weight
+        if score >= metric.min_score and score > best_score:
+            best_id, best_score = metric.id, score
+            if negated and metric.negated_id:
+                best_id = metric.negated_id
+    return best_id
+
+
+def _words_between(sentence: str, first: int, second: int) -> int:
+    return len(sentence[min(first, second) : max(first, second)].split())
+
+
+def _skip_space(sentence: str, at: int) -> int:
+    while at < len(sentence) and sentence[at].isspace():
+        at += 1
+    return at
+
+
+def _predicate_span(sentence: str, quantity_at: int, predicate_end: int) -> tuple[int, int]:
+    """From the quantity to `predicate_end`, cut to the first few words."""
+    words = list(regex.finditer(r"\S+", sentence[quantity_at:predicate_end]))
+    if len(words) > PREDICATE_WORDS:
+        return quantity_at, quantity_at + words[PREDICATE_WORDS - 1].end()
+    return quantity_at, predicate_end

@@ -1,0 +1,184 @@
+"""Time scope: the period a claim refers to, from the time expressions of its own sentence.
+
+The grammar finds time expressions (:func:`extract.timeexpr.find_time_expressions`); this stage turns each
+into a date interval and picks the one that governs a quantity: the nearest in the quantity's clause, else
+the nearest in the sentence. "from January to June of 2022" is 2022-01-01..2022-06-30; "the first six
+months of 2022" is 2022-01-01..2022-06-30; "in 2021" is the whole year; "September 14-17, 2022" the four
+days. A sentence without a time expression takes the article's date, marked as inherited, and never the
+date of a neighbouring sentence: a past event's date must not leak onto a present-tense statement. Dates
+without a year take the year of the reference date when one is given (passed in, never read from the
+clock), else they are left unresolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+import regex
+
+from extract.attribution import clause_around
+from extract.timeexpr import TimeExpression, find_time_expressions
+
+__all__ = ["Period", "parse_reference_date", "period_for", "resolve"]
+
+MONTHS: Final = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH_WORD: Final = regex.compile(r"\b(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")
+DAY_NUMBER: Final = regex.compile(r"(?<![\d.])([0-3]?\d)(?:st|nd|rd|th)?(?![\d])")
+YEAR_NUMBER: Final = regex.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
+ISO_DATE: Final = regex.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+# "from January to June of 2022", "In April to June of 2022", "between March and May 2020"
+MONTH_RANGE_START: Final = regex.compile(
+    r"(?i:(?:from|between|in)\s+)?(?P<month>" + MONTH_WORD.pattern + r")\s+(?i:to|until|till|through|and|-|–)\s+\Z"
+)
+# "the first six months of 2022", "the first half of 2021", "the first quarter of 2020"
+PART_OF_YEAR: Final = regex.compile(
+    r"""(?i: \b (?P<which> first | second | last | third | fourth ) \s+
+        (?P<part> half | quarter | (?P<count> two | three | four | five | six | seven | eight | nine | ten | eleven
+                                               | \d{1,2} ) \s+ months ) \s+ of \s+ \Z )""",
+    regex.VERBOSE,
+)
+COUNTS: Final = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date
+    surface: str
+    inherited: bool = False
+
+
+def parse_reference_date(text: str | None) -> date | None:
+    """An ISO date (the start of `text`), or None when `text` is missing or not a date."""
+    if not text:
+        return None
+    match = ISO_DATE.match(text)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def resolve(expression: TimeExpression, sentence: str, reference: date | None = None) -> Period | None:
+    """The date interval an expression names, reading the words just before it for month ranges."""
+    surface = expression.surface
+    before = sentence[max(0, expression.start - 40) : expression.start]
+    try:
+        if expression.kind == "year" and expression.year:
+            part = PART_OF_YEAR.search(before)
+            if part:
+                return _part_of_year(part, expression.year, surface)
+            return Period(date(expression.year, 1, 1), date(expression.year, 12, 31), surface)
+        if expression.kind == "year_span" and expression.year and expression.year_end:
+            return Period(date(expression.year, 1, 1), date(expression.year_end, 12, 31), surface)
+        if expression.kind == "decade":
+            years = YEAR_NUMBER.search(surface)
+            if years:
+                first = int(years[1])
+                return Period(date(first, 1, 1), date(first + 9, 12, 31), surface)
+            return None
+        if expression.kind in ("month", "date", "date_span"):
+            return _calendar_period(expression, before, reference)
+    except ValueError:  # a day that does not exist ("February 30")
+        return None
+    return None
+
+
+def _part_of_year(part: regex.Match[str], year: int, surface: str) -> Period | None:
+    which = part["which"].lower()
+    if part["part"].lower() == "half":
+        months = 6
+    elif part["part"].lower() == "quarter":
+        months = 3
+    else:
+        count = part["count"].lower()
+        months = int(count) if count.isdigit() else COUNTS[count]
+    if not 1 <= months <= 12:
+        return None
+    if which == "first":
+        return Period(date(year, 1, 1), _month_end(year, months), surface)
+    if which == "last":
+        return Period(date(year, 13 - months, 1), date(year, 12, 31), surface)
+    index = {"second": 1, "third": 2, "fourth": 3}[which]
+    first_month = index * months + 1
+    if first_month + months - 1 > 12:
+        return None
+    return Period(date(year, first_month, 1), _month_end(year, first_month + months - 1), surface)
+
+
+def _calendar_period(expression: TimeExpression, before: str, reference: date | None) -> Period | None:
+    surface = expression.surface
+    month_match = MONTH_WORD.search(surface)
+    year = expression.year or (reference.year if reference else None)
+    if year is None:
+        return None
+    if month_match is None:  # numeric dates: 2020-06-01, 6/1/2020
+        numbers = [int(n) for n in regex.findall(r"\d+", surface)]
+        if len(numbers) == 3 and numbers[0] > 31:
+            return Period(date(*numbers), date(*numbers), surface)
+        if len(numbers) == 3:
+            month, day = (numbers[0], numbers[1]) if "/" in surface else (numbers[1], numbers[0])
+            return Period(date(year, month, day), date(year, month, day), surface)
+        return None
+    month = MONTHS[month_match.group().lower()]
+    days = [int(match[1]) for match in DAY_NUMBER.finditer(surface.replace(str(year), " "))]
+    if expression.kind == "month" or not days:
+        start_month = month
+        ranged = MONTH_RANGE_START.search(before)
+        if ranged:
+            start_month = MONTHS[ranged["month"].lower()]
+        if start_month > month:
+            return None
+        return Period(date(year, start_month, 1), _month_end(year, month), surface)
+    first, last = days[0], days[-1]
+    return Period(date(year, month, first), date(year, month, last), surface)
+
+
+def period_for(
+    sentence: str, quantity_start: int, quantity_end: int, reference: date | None = None
+) -> Period | None:
+    """The period governing the quantity at [quantity_start, quantity_end) of `sentence`.
+
+    The sentence's own time expressions only; without one, the reference (article) date, marked inherited.
+    """
+    clause_start, clause_end = clause_around(sentence, quantity_start, quantity_end)
+    candidates: list[tuple[int, int, Period]] = []
+    for expression in find_time_expressions(sentence):
+        if expression.start < quantity_end and quantity_start < expression.end:
+            continue
+        period = resolve(expression, sentence, reference)
+        if period is None:
+            continue
+        outside_clause = 0 if clause_start <= expression.start < clause_end else 1
+        distance = (
+            expression.start - quantity_end if expression.start >= quantity_end else quantity_start - expression.end
+        )
+        candidates.append((outside_clause, distance, period))
+    if candidates:
+        return min(candidates, key=lambda candidate: (candidate[0], candidate[1]))[2]
+    if reference is not None:
+        return Period(reference, reference, reference.isoformat(), inherited=True)
+    return None

@@ -1,0 +1,228 @@
+"""The extraction job: inputs → documents → articles → claims → the fact store and its exported tables.
+
+Work is done per input file. A file whose content hash and extractor version (package version plus a hash
+of every lexicon file) match what the store recorded is skipped without reading it further; any other file
+has its old rows dropped and is extracted again, so there are never duplicates. Inputs that were in the
+store but are not among this run's inputs are dropped too: the store always reflects the inputs of the
+latest run. Documents are processed in batches (in parallel with `jobs` > 1, in input order either way), so
+the output is identical whatever the number of jobs and memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from itertools import islice
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+
+from extract import __version__
+from extract.articles import Article, segment
+from extract.claims import facts_of_article
+from extract.documents import FORMATS, Document, ReadOptions, Skipped, iter_files, iter_inputs, read_input
+from extract.store import FactStore, InputState
+from extract.table import Fact, facts_frame
+
+__all__ = [
+    "ExtractOptions",
+    "ExtractSummary",
+    "estimate_documents",
+    "extract_document",
+    "extractor_version",
+    "facts",
+    "lexicon_digest",
+    "run_extraction",
+]
+
+BATCH_DOCUMENTS: Final = 256
+STORE_NAME: Final = "claims.duckdb"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    read: ReadOptions = field(default_factory=ReadOptions)
+    segment_records: bool = False
+    jobs: int = 1
+
+
+@dataclass
+class ExtractSummary:
+    """What a run did, for the closing line and for tests."""
+
+    inputs: int = 0
+    extracted_inputs: int = 0
+    unchanged_inputs: int = 0
+    removed_inputs: int = 0
+    documents: int = 0
+    articles: int = 0
+    facts: int = 0
+    total_facts: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@cache
+def extractor_version() -> str:
+    """The package version and a hash of every lexicon: a change to either means re-extraction."""
+    return f"{__version__}+{lexicon_digest(files('extract').joinpath('lexicons'))}"
+
+
+def lexicon_digest(lexicons: Traversable | Path) -> str:
+    """A short hash of the names and contents of the files in a lexicon folder."""
+    digest = hashlib.sha256()
+    for entry in sorted(lexicons.iterdir(), key=lambda item: item.name):
+        if entry.is_file():
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def extract_document(document: Document, segment_records: bool = False) -> tuple[Document, list[Article], list[Fact]]:
+    """Articles and facts of one document (the unit of work sent to a worker process)."""
+    articles = segment(document, records_as_pages=segment_records)
+    facts = [fact for article in articles for fact in facts_of_article(document, article)]
+    return document, articles, facts
+
+
+def run_extraction(
+    paths: Sequence[str],
+    out_dir: Path,
+    options: ExtractOptions,
+    *,
+    progress: Callable[[int], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> ExtractSummary:
+    """Extract `paths` into the store in `out_dir`, then export `facts.csv` and `facts.parquet` there."""
+    summary = ExtractSummary()
+    version = extractor_version()
+    with FactStore(out_dir / STORE_NAME) as store, _executor(options.jobs) as executor:
+        known = store.input_states()
+        seen: set[str] = set()
+        for path, named in iter_files(paths):
+            input_path = path.as_posix()
+            if input_path in seen:
+                continue
+            seen.add(input_path)
+            summary.inputs += 1
+            state = InputState(input_path, _content_hash(path), version)
+            if known.get(input_path) == state:
+                summary.unchanged_inputs += 1
+                continue
+            store.forget([input_path])
+            documents = _documents(read_input(path, options.read, named=named), summary, on_skip)
+            for batch in _batches(documents, BATCH_DOCUMENTS):
+                results = list(_map(executor, batch, options.segment_records))
+                store.add(results)
+                summary.documents += len(results)
+                summary.articles += sum(len(articles) for _, articles, _ in results)
+                summary.facts += sum(len(facts) for _, _, facts in results)
+                if progress:
+                    progress(len(results))
+            summary.extracted_inputs += 1
+            store.mark_done(state)
+        gone = sorted(set(known) - seen)
+        store.forget(gone)
+        summary.removed_inputs = len(gone)
+        summary.total_facts = store.export_csv(out_dir / "facts.csv")
+        store.export_parquet(out_dir / "facts.parquet")
+    return summary
+
+
+def _documents(
+    items: Iterator[Document | Skipped], summary: ExtractSummary, on_skip: Callable[[Skipped], None] | None
+) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            if on_skip:
+                on_skip(item)
+        else:
+            yield item
+
+
+def _content_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while batch := list(islice(documents, size)):
+        yield batch
+
+
+class _InProcess(Executor):
+    """The executor used with one job: no processes, same results."""
+
+
+def _executor(jobs: int) -> Executor:
+    if jobs < 1:
+        raise ValueError("--jobs must be at least 1")
+    return ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else _InProcess()
+
+
+def _map(
+    executor: Executor, batch: Sequence[Document], segment_records: bool
+) -> Iterator[tuple[Document, list[Article], list[Fact]]]:
+    if isinstance(executor, _InProcess):
+        return (extract_document(document, segment_records) for document in batch)
+    chunk = max(1, len(batch) // (4 * (os.cpu_count() or 1)))
+    return executor.map(extract_document, batch, [segment_records] * len(batch), chunksize=chunk)
+
+
+def estimate_documents(paths: Sequence[str]) -> int | None:
+    """A cheap upper estimate of the number of documents, for the progress bar (None when unknown)."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for candidate in candidates:
+            kind = FORMATS.get(candidate.suffix.lower())
+            if kind in ("jsonl", "csv"):
+                with candidate.open("rb") as handle:
+                    total += sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+            elif kind is not None:
+                total += 1
+    return total or None
+
+
+def facts(
+    paths_or_texts: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    segment_records: bool = False,
+    article_date: str | None = None,
+) -> pd.DataFrame:
+    """The fact table of files, directories or raw texts, as a pandas DataFrame with the table's columns.
+
+    A `Path`, or a string naming an existing file or directory, is read as input; any other string is a
+    text of its own, named ``<text-N>`` (N counts from 1), with `article_date` as its date when given.
+    Nothing is written to disk.
+
+    >>> table = facts(["Some 30 people were killed, officials said."])
+    >>> table[["source", "quote", "value", "metric"]].to_dict("records")
+    [{'source': '<text-1>', 'quote': 'Some 30', 'value': 30.0, 'metric': 'casualties.killed'}]
+    """
+    items = [paths_or_texts] if isinstance(paths_or_texts, str | os.PathLike) else list(paths_or_texts)
+    read = ReadOptions(text_field, id_field)
+    rows: list[Fact] = []
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, os.PathLike) or Path(item).exists():
+            for found in iter_inputs([item], read):
+                if isinstance(found, Document):
+                    rows.extend(extract_document(found, segment_records)[2])
+            continue
+        document = Document(source=f"<text-{number}>", path=f"<text-{number}>", format="txt", text=item,
+                            date=article_date)
+        rows.extend(extract_document(document)[2])
+    return facts_frame(rows)

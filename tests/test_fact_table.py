@@ -1,0 +1,204 @@
+"""The fact table end to end: every row's quote is its span of the stored text; CSV, Parquet and DuckDB agree;
+runs are deterministic across --jobs; unchanged inputs are skipped; a changed lexicon or file re-extracts."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import extract
+from extract import pipeline
+from extract.documents import ReadOptions
+from extract.pipeline import ExtractOptions, run_extraction
+from extract.table import COLUMNS, Fact, facts_frame
+from tests.helpers import ROOT, SEEDS, shared_path
+
+COLUMN_NAMES = [column.name for column in COLUMNS]
+
+
+@pytest.fixture
+def corpus(in_tmp: Path) -> Path:
+    """The seed pages and a small JSONL of ECB+-style records, in a temporary working directory."""
+    shutil.copytree(SEEDS, in_tmp / "seeds")
+    records = [
+        {"id": "gaza-1", "title": "UN school shelled", "date": "2009-01-07",
+         "text": "Some 30 people were killed when Israeli shells hit a UN school in Gaza, officials said."},
+        {"id": "gaza-2", "text": "At least 43 people were killed, the United Nations said on Wednesday."},
+        {"id": "empty", "text": ""},
+    ]
+    (in_tmp / "news.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    return in_tmp
+
+
+def extract_to(out: Path, jobs: int = 1, paths: tuple[str, ...] = ("seeds", "news.jsonl")) -> pipeline.ExtractSummary:
+    return run_extraction(list(paths), out, ExtractOptions(jobs=jobs))
+
+
+def test_every_row_quotes_its_span_of_the_stored_document_text(corpus: Path) -> None:
+    summary = extract_to(corpus / "out")
+    assert summary.facts > 60 and summary.total_facts == summary.facts
+    with duckdb.connect(str(corpus / "out" / "claims.duckdb"), read_only=True) as connection:
+        rows = connection.execute(
+            'SELECT f.quote, f.start, f."end", d.text FROM facts f JOIN documents d USING (source)'
+        ).fetchall()
+        sources = {row[0] for row in connection.execute("SELECT source FROM facts").fetchall()}
+    assert len(rows) == summary.total_facts
+    for quote, start, end, text in rows:
+        assert text[start:end] == quote
+    assert {"news.jsonl#gaza-1", "news.jsonl#gaza-2", "seeds/000_de64a30cb4f39542.txt"} <= sources
+    assert [item.source for item in summary.skipped] == ["news.jsonl#empty"]
+
+
+def test_csv_parquet_and_duckdb_hold_the_same_rows(corpus: Path) -> None:
+    extract_to(corpus / "out")
+    with (corpus / "out" / "facts.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == COLUMN_NAMES
+    parquet = pd.read_parquet(corpus / "out" / "facts.parquet")
+    assert list(parquet.columns) == COLUMN_NAMES
+    assert [row["fact_id"] for row in rows] == list(parquet["fact_id"])
+    for row, (_, stored) in zip(rows, parquet.iterrows(), strict=True):
+        for name in ("value", "low", "high", "base_value"):
+            if row[name]:
+                assert Decimal(row[name]) == Decimal(repr(stored[name]))
+            else:
+                assert pd.isna(stored[name])
+    assert len({row["fact_id"] for row in rows}) == len(rows)
+
+
+def test_same_table_across_runs_and_jobs(corpus: Path) -> None:
+    extract_to(corpus / "one", jobs=1)
+    extract_to(corpus / "two", jobs=2)
+    first = (corpus / "one" / "facts.csv").read_bytes()
+    assert first == (corpus / "two" / "facts.csv").read_bytes()
+    shutil.rmtree(corpus / "one")
+    extract_to(corpus / "one", jobs=1)
+    assert first == (corpus / "one" / "facts.csv").read_bytes()
+
+
+def test_second_run_does_no_extraction_work(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extract_to(corpus / "out")
+    before = (corpus / "out" / "facts.csv").read_bytes()
+
+    def fail(*_: object) -> None:
+        raise AssertionError("extracted an unchanged input")
+
+    monkeypatch.setattr(pipeline, "extract_document", fail)
+    summary = extract_to(corpus / "out")
+    assert (summary.extracted_inputs, summary.unchanged_inputs, summary.documents) == (0, 3, 0)
+    assert (corpus / "out" / "facts.csv").read_bytes() == before
+
+
+def test_changed_file_is_replaced_without_duplicates_and_removed_input_dropped(corpus: Path) -> None:
+    extract_to(corpus / "out")
+    page = corpus / "seeds" / "000_de64a30cb4f39542.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("950 kilometers long", "970 kilometers long"), encoding="utf-8")
+    summary = extract_to(corpus / "out", paths=("seeds",))
+    assert (summary.extracted_inputs, summary.unchanged_inputs, summary.removed_inputs) == (1, 1, 1)
+    table = pd.read_csv(corpus / "out" / "facts.csv")
+    assert "970 kilometers" in set(table["quote"]) and len(table) == len(set(table["fact_id"]))
+    assert not table["source"].str.startswith("news.jsonl").any()
+
+
+def test_a_changed_lexicon_changes_the_extractor_version(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extract_to(corpus / "out")
+    lexicons = corpus / "lexicons"
+    shutil.copytree(ROOT / "extract" / "lexicons", lexicons)
+    assert pipeline.lexicon_digest(lexicons) == pipeline.lexicon_digest(ROOT / "extract" / "lexicons")
+    with (lexicons / "metrics.toml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a reviewer's edit\n")
+    changed = pipeline.lexicon_digest(lexicons)
+    assert changed != pipeline.lexicon_digest(ROOT / "extract" / "lexicons")
+    monkeypatch.setattr(pipeline, "extractor_version", lambda: f"{extract.__version__}+{changed}")
+    summary = extract_to(corpus / "out")
+    assert summary.extracted_inputs == 3 and summary.unchanged_inputs == 0
+
+
+def test_library_api_returns_the_table_columns() -> None:
+    table = extract.facts(["Some 30 people were killed in Gaza, officials said.", SEEDS / "000_de64a30cb4f39542.txt"])
+    assert list(table.columns) == COLUMN_NAMES
+    assert table.iloc[0]["source"] == "<text-1>" and table.iloc[0]["metric"] == "casualties.killed"
+    assert table["source"].str.endswith("seeds/000_de64a30cb4f39542.txt").sum() > 20
+
+
+facts_strategy = st.builds(
+    Fact,
+    fact_id=st.text(alphabet="0123456789abcdef", min_size=16, max_size=16),
+    source=st.text(min_size=1, max_size=20),
+    article=st.integers(1, 50),
+    article_title=st.none() | st.text(max_size=30),
+    article_date=st.none() | st.dates().map(str),
+    url=st.none(),
+    start=st.integers(0, 10_000),
+    end=st.integers(0, 10_000),
+    line=st.integers(1, 500),
+    column=st.integers(1, 500),
+    quote=st.text(min_size=1, max_size=30),
+    sentence=st.text(min_size=1, max_size=80),
+    value=st.none() | st.decimals(min_value=-10**12, max_value=10**12, places=3, allow_nan=False),
+    low=st.none() | st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False),
+    high=st.none(),
+    low_open=st.booleans(),
+    high_open=st.booleans(),
+    precision=st.none() | st.decimals(min_value=0, max_value=1000, places=1, allow_nan=False),
+    qualifier=st.none() | st.sampled_from(["over", "about", "almost"]),
+    unit=st.sampled_from(["count", "km", "USD"]),
+    dimension=st.sampled_from(["[count]", "[length]"]),
+    base_value=st.none(),
+    base_unit=st.just("count"),
+    kind=st.sampled_from(["cardinal", "measure"]),
+    entity=st.none() | st.text(max_size=20),
+    metric=st.just("other"),
+    places=st.none() | st.just("KGZ;TJK"),
+    period_start=st.none(),
+    period_end=st.none(),
+    period_inherited=st.booleans(),
+    attributed_to=st.none(),
+    hedged=st.booleans(),
+    negated=st.booleans(),
+    change=st.none(),
+    rule=st.just("test"),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(facts_strategy, min_size=1, max_size=5))
+def test_rows_round_trip_through_duckdb_and_parquet(tmp_path_factory: pytest.TempPathFactory, rows: list[Fact]) -> None:
+    frame = facts_frame(rows)
+    target = tmp_path_factory.mktemp("roundtrip") / "facts.parquet"
+    frame.to_parquet(target)
+    with duckdb.connect() as connection:
+        back = connection.execute(f"SELECT * FROM read_parquet('{target}')").df()
+    assert list(back.columns) == COLUMN_NAMES
+    for original, (_, stored) in zip(rows, back.iterrows(), strict=True):
+        assert stored["quote"] == original.quote and stored["sentence"] == original.sentence
+        assert bool(stored["negated"]) == original.negated
+        if original.value is None:
+            assert pd.isna(stored["value"])
+        else:
+            assert Decimal(repr(float(stored["value"]))) == Decimal(repr(float(original.value)))
+
+
+@pytest.mark.timeout(600)
+def test_reuters_sample_streams_and_counts_empty_records(in_tmp: Path) -> None:
+    """The first 400 Reuters records (research data, read from ../shared, never committed)."""
+    source = shared_path("corpora", "reuters21578", "reuters21578.jsonl")
+    with source.open(encoding="utf-8") as handle:
+        lines = [next(handle) for _ in range(400)]
+    (in_tmp / "reuters.jsonl").write_text("".join(lines), encoding="utf-8")
+    empty = sum(1 for line in lines if not (json.loads(line).get("text") or "").strip())
+    summary = run_extraction(
+        ["reuters.jsonl"], in_tmp / "out", ExtractOptions(read=ReadOptions(id_field="doc_id"))
+    )
+    assert summary.documents == 400 - empty
+    assert sum(1 for item in summary.skipped if item.is_record) == empty
+    assert summary.total_facts > 400
