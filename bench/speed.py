@@ -41,15 +41,18 @@ def load_texts(count: int) -> tuple[str, list[str]]:
 def peers() -> dict[str, Callable[[str], int]]:
     found: dict[str, Callable[[str], int]] = {}
     try:
-        from quantulum3 import parser as quantulum  # type: ignore[import-untyped]
+        from quantulum3 import parser as quantulum  # type: ignore[import-not-found]
 
         found["quantulum3"] = lambda text: len(quantulum.parse(text))
     except ImportError:
         print("quantulum3 not installed: pip install -e '.[bench]'")
     try:
-        from recognizers_number import Culture  # type: ignore[import-untyped]
-        from recognizers_number import recognize_number, recognize_percentage
-        from recognizers_number_with_unit import (  # type: ignore[import-untyped]
+        from recognizers_number import (  # type: ignore[import-not-found]
+            Culture,
+            recognize_number,
+            recognize_percentage,
+        )
+        from recognizers_number_with_unit import (  # type: ignore[import-not-found]
             recognize_currency,
             recognize_dimension,
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from importlib.resources import as_file, files
 from typing import Final, Literal
 
@@ -239,6 +240,18 @@ def _info(canonical: str) -> UnitInfo:
 _INFO: Final[dict[str, UnitInfo]] = {c: _info(c) for c in _PINT}
 
 
+@cache
+def _base_factor(canonical: str) -> Decimal | None:
+    """What one `canonical` unit is in base units, or None for units with an offset (degrees Celsius)."""
+    try:
+        unit = UREG.Unit(_PINT.get(canonical, canonical))
+        if UREG.Quantity(Decimal(0), unit).to_base_units().magnitude != 0:
+            return None
+        return Decimal(str(UREG.Quantity(Decimal(1), unit).to_base_units().magnitude))
+    except (pint.UndefinedUnitError, pint.DimensionalityError, pint.OffsetUnitCalculusError):
+        return None
+
+
 def unit_info(canonical: str) -> UnitInfo:
     """Dimension and base unit of a canonical unit ("km" -> "[length]", "meter")."""
     info = _INFO.get(canonical)
@@ -249,6 +262,9 @@ def unit_info(canonical: str) -> UnitInfo:
 
 def to_base(value: Decimal, canonical: str) -> Decimal:
     """``value`` in ``canonical`` units, converted to the base unit of its dimension."""
+    factor = _base_factor(canonical)
+    if factor is not None:
+        return tidy(value * factor)
     try:
         quantity = UREG.Quantity(value, UREG.Unit(_PINT.get(canonical, canonical)))
         magnitude = quantity.to_base_units().magnitude
