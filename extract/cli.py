@@ -31,6 +31,7 @@ from rich.table import Table
 
 from extract import __version__
 from extract.articles import Article, segment
+from extract.consistency import check, load_options, records_from_rows, write_json
 from extract.documents import Document, ReadOptions, Skipped, iter_inputs
 from extract.errors import ClaimsError, UsageError
 from extract.pipeline import STORE_NAME, ExtractOptions, estimate_documents, run_extraction
@@ -223,6 +224,51 @@ def extract(
     )
 
 
+@cli.command(name="check")
+@click.option(
+    "-d", "--data", "data_dir", default="data", show_default=True,
+    type=click.Path(file_okay=False, path_type=Path), help="Folder holding the claims.duckdb store.",
+)
+@click.option(
+    "-r", "--reports", "reports_dir", default="reports", show_default=True,
+    type=click.Path(file_okay=False, path_type=Path), help="Folder for discrepancies.json.",
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True,
+    help="A summary table, or the discrepancies as JSON.",
+)
+def check_command(data_dir: Path, reports_dir: Path, output_format: str) -> None:
+    """Check the claims in the fact store against each other; write REPORTS/discrepancies.json.
+
+    Rules and tolerances come from [tool.claims] in ./pyproject.toml or ./claims.toml.
+
+    \b
+    Examples:
+      claims check
+      claims check -d out/ -r out/reports --format json
+    """
+    options = load_options(Path.cwd())
+    with FactStore(data_dir / STORE_NAME) as store:
+        found = check(records_from_rows(store.fact_rows()), options)
+        store.replace_discrepancies(
+            [(d.fingerprint, d.rule, d.severity, d.title, d.explanation) for d in found],
+            [(d.fingerprint, involved.fact_id, involved.role) for d in found for involved in d.facts],
+        )
+    write_json(found, reports_dir / "discrepancies.json")
+    if output_format == "json":
+        click.echo(json.dumps([d.as_json() for d in found], ensure_ascii=False, indent=2))
+    else:
+        table = Table("severity", "rule", "fingerprint", "what", "where")
+        for d in found:
+            where = ", ".join(sorted({f"{f.source}:{f.line}" for f in d.facts}))
+            table.add_row(d.severity, d.rule, d.fingerprint[:12], d.title, where)
+        _console().print(table)
+    counts = Counter(d.severity for d in found)
+    summary = ", ".join(f"{_plural(counts[level], level)}" for level in ("error", "warning", "note") if counts[level])
+    click.echo(f"claims: {_plural(len(found), 'discrepancy')}" + (f" ({summary})" if summary else "")
+               + f"; written to {reports_dir / 'discrepancies.json'}", err=True)
+
+
 def store_option(command: F) -> F:
     return click.option(
         "-d", "--data", "data_dir", default="data", show_default=True,
@@ -325,7 +371,9 @@ def _console() -> Console:
 
 
 def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
 
 
 def _article_row(document: Document, article: Article) -> dict[str, Any]:

@@ -99,6 +99,11 @@ class FactStore:
         run(_create_table("documents", DOCUMENT_COLUMNS))
         run(_create_table("articles", ARTICLE_COLUMNS))
         run(_create_table("facts", [(c.name, c.sql_type) for c in COLUMNS], extra=', "input" VARCHAR'))
+        run(
+            "CREATE TABLE IF NOT EXISTS discrepancies (fingerprint VARCHAR PRIMARY KEY, rule VARCHAR, "
+            "severity VARCHAR, title VARCHAR, explanation VARCHAR)"
+        )
+        run("CREATE TABLE IF NOT EXISTS discrepancy_facts (fingerprint VARCHAR, fact_id VARCHAR, role VARCHAR)")
         run("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     # -- incremental bookkeeping -------------------------------------------------------------------------
@@ -160,6 +165,23 @@ class FactStore:
         found = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(found[0]) if found else 0
 
+    def fact_rows(self) -> list[dict[str, object]]:
+        """Every fact as a dict of column values, in the table's stable order."""
+        quoted = ", ".join(f'"{column.name}"' for column in COLUMNS)
+        frame = self.connection.sql(f"SELECT {quoted} FROM facts ORDER BY {FACT_ORDER}").df()
+        return [
+            {name: (None if _is_missing(value) else value) for name, value in row.items()}
+            for row in frame.to_dict("records")
+        ]
+
+    def replace_discrepancies(self, rows: Sequence[tuple[str, str, str, str, str]],
+                              links: Sequence[tuple[str, str, str]]) -> None:
+        """Store the latest check's discrepancies (fingerprint, rule, severity, title, explanation) and links."""
+        self.connection.execute("DELETE FROM discrepancy_facts")
+        self.connection.execute("DELETE FROM discrepancies")
+        self._insert("discrepancies", ["fingerprint", "rule", "severity", "title", "explanation"], rows)
+        self._insert("discrepancy_facts", ["fingerprint", "fact_id", "role"], links)
+
     def export_csv(self, target: Path) -> int:
         """Write the facts to `target` as CSV in the stable order; returns the number of rows."""
         names = [column.name for column in COLUMNS]
@@ -186,6 +208,13 @@ class FactStore:
                 f"COPY (SELECT {quoted} FROM facts ORDER BY {FACT_ORDER}) TO '{_sql_string(temporary)}' "
                 "(FORMAT PARQUET)"
             )
+
+
+def _is_missing(value: object) -> bool:
+    try:
+        return bool(value is None or value != value or str(value) == "<NA>")  # NaN is not equal to itself
+    except (TypeError, ValueError):
+        return False
 
 
 def _fact_row(fact: Fact) -> tuple[object, ...]:

@@ -1,0 +1,48 @@
+"""Consistency checks: claims about the same thing, across articles or within one, that cannot all be true.
+
+`check(records, options)` runs the enabled rules (``extract/consistency/rules/``) over fact-table records and
+returns the discrepancies, each with a stable fingerprint, a rule id, a severity, a plain-words explanation
+that cites the quotes, and the facts involved; `write_json` stores them for review.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from extract.consistency.model import Discrepancy, Involved, Record, records_from_rows
+from extract.consistency.options import ALL_RULES, CheckOptions, load_options
+from extract.consistency.rules import RULES
+from extract.table import atomic_path
+
+__all__ = [
+    "ALL_RULES",
+    "CheckOptions",
+    "Discrepancy",
+    "Involved",
+    "Record",
+    "check",
+    "load_options",
+    "records_from_rows",
+    "write_json",
+]
+
+
+def check(records: Sequence[Record], options: CheckOptions | None = None) -> list[Discrepancy]:
+    """The discrepancies among `records`, most severe first, each fingerprint once."""
+    options = options or CheckOptions()
+    found: dict[str, Discrepancy] = {}
+    for rule_id in ALL_RULES:
+        if rule_id not in options.rules:
+            continue
+        for discrepancy in RULES[rule_id](records, options):
+            found.setdefault(discrepancy.fingerprint, discrepancy)
+    return sorted(found.values(), key=lambda discrepancy: discrepancy.sort_key)
+
+
+def write_json(discrepancies: Sequence[Discrepancy], target: Path) -> None:
+    """`reports/discrepancies.json`: a list in a stable order, written atomically."""
+    payload = [discrepancy.as_json() for discrepancy in discrepancies]
+    with atomic_path(target) as temporary:
+        temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

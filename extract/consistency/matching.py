@@ -1,0 +1,196 @@
+"""Which claims are about the same thing: metric, dimension, measured entity, places and time.
+
+Two claims are comparable when their metric (not ``other``) and dimension agree, their places are
+compatible (the same set for a border, which the claims stage already names by its sorted pair however it was
+written; otherwise overlapping, or unknown on one side), their explicit periods overlap (a period inherited
+from the article's date is no evidence of a different time), and their entities have the same key: the head
+noun's class ("people", "persons", "victims" are one class) and the places named inside the entity ("citizens
+of Kyrgyzstan" is a subgroup keyed to KGZ, "people" is not). A claim whose entity adds a restriction the
+other lacks (a place, or a subgroup noun such as "children", "soldiers") is a *part* of the other.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import regex
+
+from extract.attribution import clause_around
+from extract.consistency.model import Record
+from extract.places import find_places
+
+__all__ = [
+    "EntityKey",
+    "entity_key",
+    "is_part_of",
+    "is_projection",
+    "periods_overlap",
+    "places_compatible",
+    "same_thing",
+]
+
+# Words the entity reader can leave at the end of a phrase that are not nouns: such an entity is unknown.
+NOT_HEADS = frozenset(
+    [
+        "after",
+        "before",
+        "since",
+        "during",
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "from",
+        "with",
+        "within",
+        "over",
+        "under",
+        "about",
+        "around",
+        "than",
+        "to",
+        "by",
+        "at",
+        "in",
+        "on",
+        "reach",
+        "reached",
+        "aims",
+        "aim",
+        "plans",
+        "plan",
+        "expected",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "last",
+        "next",
+        "first",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "being",
+    ]
+)
+# A claim in a clause with one of these is a projection, a target or a possibility: not comparable with a
+# figure that reports what happened.
+PROJECTION = regex.compile(
+    r"(?i)\b(?:will|would|could|may|might|shall|expected\s+to|expects?\s+to|plans?\s+to|planned|aims?|aimed|"
+    r"targets?|targeted|forecasts?|projected|projections?|likely\s+to|set\s+to|seeks?\s+to|hopes?\s+to|"
+    r"wants?\s+to|intends?\s+to|goal)\b"
+)
+HEAD_CUT = regex.compile(r"\s+(?:of|from|in|at|on|who|which|that|studying|living|working|killed|injured)\b.*$", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityKey:
+    head: str  # the head noun's class
+    places: frozenset[str]  # places named inside the entity phrase
+    subgroup: bool  # the head itself names a subgroup (children, soldiers, ...)
+
+
+@cache
+def _classes() -> tuple[dict[str, str], frozenset[str]]:
+    raw = tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
+    heads = {word: name for name, words in raw["classes"].items() for word in words}
+    return heads, frozenset(raw["subgroups"])
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+@cache
+def entity_key(entity: str | None) -> EntityKey:
+    heads, subgroups = _classes()
+    if not entity:
+        return EntityKey("", frozenset(), False)
+    head_phrase = HEAD_CUT.sub("", entity).strip()
+    words = regex.findall(r"[\p{L}-]+", head_phrase.lower())
+    head = _singular(words[-1]) if words else ""
+    if head in NOT_HEADS or len(head) < 3:
+        head = ""  # the entity reader found no noun ("after", "reach"): unknown, never a match
+    places = frozenset(mention.code for mention in find_places(entity))
+    return EntityKey(heads.get(head, head), places, head in subgroups)
+
+
+def is_projection(record: Record) -> bool:
+    """Whether the claim's clause forecasts, targets or supposes rather than reports."""
+    at = record.sentence.find(record.quote)
+    if at < 0:
+        return PROJECTION.search(record.sentence) is not None
+    clause_start, clause_end = clause_around(record.sentence, at, at + len(record.quote))
+    return PROJECTION.search(record.sentence, clause_start, clause_end) is not None
+
+
+def same_thing(first: Record, second: Record) -> bool:
+    """Comparable claims about one and the same quantity (rule a's matching)."""
+    if first.metric != second.metric or first.metric == "other" or first.dimension != second.dimension:
+        return False
+    if is_projection(first) != is_projection(second):
+        return False
+    if not (places_compatible(first, second) and periods_overlap(first, second)):
+        return False
+    one, two = entity_key(first.entity), entity_key(second.entity)
+    if one.head and two.head and one.head != two.head:
+        return False
+    return one.places == two.places and one.subgroup == two.subgroup
+
+
+def is_part_of(part: Record, whole: Record) -> bool:
+    """`part` counts a subgroup of what `whole` counts, for the same event and time (rule b's matching)."""
+    if part.metric != whole.metric or part.metric == "other" or part.dimension != whole.dimension:
+        return False
+    if not (places_compatible(part, whole) and periods_overlap(part, whole)):
+        return False
+    if is_projection(part) or is_projection(whole):
+        return False
+    piece, total = entity_key(part.entity), entity_key(whole.entity)
+    if not total.head or not piece.head or total.subgroup or total.places:
+        return False  # the whole must be a known, unrestricted count: "more than 90 people from both sides"
+    same_class = piece.head == total.head
+    subgroup_of_people = piece.subgroup and total.head == "people"
+    return (same_class or subgroup_of_people) and (piece.subgroup or bool(piece.places))
+
+
+def places_compatible(first: Record, second: Record) -> bool:
+    if first.metric.startswith("border.") or second.metric.startswith("border."):
+        return bool(first.places) and first.places == second.places
+    return not first.places or not second.places or bool(first.places & second.places)
+
+
+def periods_overlap(first: Record, second: Record) -> bool:
+    """Explicit periods must overlap; an inherited or missing period is compatible with any."""
+    if not (first.has_explicit_period and second.has_explicit_period):
+        return True
+    assert_dates = (first.period_start, first.period_end, second.period_start, second.period_end)
+    if any(value is None for value in assert_dates):
+        return True
+    return not (
+        first.period_end < second.period_start  # type: ignore[operator]
+        or second.period_end < first.period_start  # type: ignore[operator]
+    )

@@ -1,0 +1,115 @@
+"""Which rules run and their tolerances: ``[tool.claims]`` in ``pyproject.toml`` or a ``claims.toml``.
+
+Every key is optional; an unknown key or rule id is an error naming the file and the key. Complementary
+metrics (parts that make up a whole: the settled and unsettled stretches of a border make up its length) are
+data in ``extract/lexicons/complements.toml``; a project can add its own under ``complements``.
+
+    [tool.claims]
+    rules = ["value-conflict", "scale-slip", "part-exceeds-whole", "complement-sum", "share-sum",
+             "change-arithmetic", "parts-sum"]   # default: all
+    relative_tolerance = 0.0    # widen every interval by this share of its value
+    share_tolerance = 0.5       # percentage points allowed above 100% before shares conflict
+    change_tolerance = 0.02     # relative slack when checking "grew by X%" against its endpoints
+    scale_factors = [1000, 1000000]
+    scale_tolerance = 0.05      # how close a ratio must be to a scale factor to call it a slip
+    complements = [{ parts = ["border.settled", "border.unsettled"], whole = "border.length" }]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Final
+
+from extract.errors import UsageError
+
+__all__ = ["ALL_RULES", "CheckOptions", "Complement", "load_options"]
+
+ALL_RULES: Final = (
+    "value-conflict",
+    "scale-slip",
+    "part-exceeds-whole",
+    "complement-sum",
+    "share-sum",
+    "change-arithmetic",
+    "parts-sum",
+)
+KNOWN_KEYS: Final = frozenset(
+    {
+        "rules",
+        "relative_tolerance",
+        "share_tolerance",
+        "change_tolerance",
+        "scale_factors",
+        "scale_tolerance",
+        "complements",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Complement:
+    parts: tuple[str, str]
+    whole: str
+
+
+def _default_complements() -> tuple[Complement, ...]:
+    raw = tomllib.loads(files("extract").joinpath("lexicons/complements.toml").read_text(encoding="utf-8"))
+    return tuple(Complement((entry["parts"][0], entry["parts"][1]), entry["whole"]) for entry in raw["complement"])
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    rules: frozenset[str] = frozenset(ALL_RULES)
+    relative_tolerance: Decimal = Decimal(0)
+    share_tolerance: Decimal = Decimal("0.5")
+    change_tolerance: Decimal = Decimal("0.02")
+    scale_factors: tuple[Decimal, ...] = (Decimal(1000), Decimal(1_000_000))
+    scale_tolerance: Decimal = Decimal("0.05")
+    complements: tuple[Complement, ...] = field(default_factory=_default_complements)
+
+
+def load_options(directory: Path) -> CheckOptions:
+    """The options of the project in `directory`: its claims.toml, else [tool.claims] of its pyproject.toml."""
+    for name, table_path in (("claims.toml", ()), ("pyproject.toml", ("tool", "claims"))):
+        path = directory / name
+        if not path.exists():
+            continue
+        try:
+            raw: Any = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise UsageError(f"{path}: not valid TOML ({error})") from None
+        for key in table_path:
+            raw = raw.get(key, {}) if isinstance(raw, dict) else {}
+        if name == "claims.toml" or raw:
+            return _options(raw, path)
+    return CheckOptions()
+
+
+def _options(raw: dict[str, Any], path: Path) -> CheckOptions:
+    unknown = sorted(set(raw) - KNOWN_KEYS)
+    if unknown:
+        raise UsageError(f"{path}: unknown option {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
+    rules = raw.get("rules", list(ALL_RULES))
+    bad = [rule for rule in rules if rule not in ALL_RULES]
+    if bad:
+        raise UsageError(f"{path}: unknown rule {bad[0]!r} (known: {', '.join(ALL_RULES)})")
+    defaults = CheckOptions()
+    try:
+        extra = tuple(
+            Complement((str(c["parts"][0]), str(c["parts"][1])), str(c["whole"])) for c in raw.get("complements", [])
+        )
+        return CheckOptions(
+            rules=frozenset(rules),
+            relative_tolerance=Decimal(str(raw.get("relative_tolerance", defaults.relative_tolerance))),
+            share_tolerance=Decimal(str(raw.get("share_tolerance", defaults.share_tolerance))),
+            change_tolerance=Decimal(str(raw.get("change_tolerance", defaults.change_tolerance))),
+            scale_factors=tuple(Decimal(str(f)) for f in raw.get("scale_factors", defaults.scale_factors)),
+            scale_tolerance=Decimal(str(raw.get("scale_tolerance", defaults.scale_tolerance))),
+            complements=defaults.complements + extra,
+        )
+    except (KeyError, IndexError, TypeError, ArithmeticError) as error:
+        raise UsageError(f"{path}: malformed [tool.claims] option ({error!r})") from None

@@ -1,0 +1,104 @@
+"""Rules b and g: a part larger than its whole, and listed parts that do not add up to their stated total.
+
+b. For the same event and period, a claim about a subgroup ("59 citizens of Kyrgyzstan", "12 children") must
+   not exceed the claim about the whole ("more than 90 people"): 59 fits under more than 90; 150 soldiers
+   killed do not fit in 140 killed in total.
+g. A sentence that states a total ("a total of", "in all", "altogether", "combined", "overall") and lists two
+   or more parts of the same metric and unit, there or in the next sentence: the parts must add up to it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from functools import reduce
+
+import regex
+
+from extract.consistency.intervals import Interval, interval_of
+from extract.consistency.matching import is_part_of
+from extract.consistency.model import Discrepancy, Record
+from extract.consistency.options import CheckOptions
+from extract.consistency.rules.common import by_metric, discrepancy
+
+__all__ = ["listed_parts", "parts_exceeding_wholes"]
+
+TOTAL_CUE = regex.compile(
+    r"(?i)\b(?:a\s+total\s+of|in\s+total|totall?(?:ing|ed)?|in\s+all|altogether|combined|overall)\b"
+)
+
+
+def parts_exceeding_wholes(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
+    for group in by_metric(records).values():
+        for part in group:
+            for whole in group:
+                if part is whole or not is_part_of(part, whole):
+                    continue
+                piece, total = (
+                    interval_of(part, options.relative_tolerance),
+                    interval_of(whole, options.relative_tolerance),
+                )
+                if total.high is None or piece.low is None or not _above(piece, total):
+                    continue
+                yield discrepancy(
+                    "part-exceeds-whole",
+                    "error" if part.source == whole.source and part.article == whole.article else "warning",
+                    f"A part exceeds its whole: {part.metric}",
+                    f"{part.shown()} counts {part.entity}, a part of the {whole.entity or 'total'} counted by "
+                    f"{whole.shown()}, yet the part ({piece.describe(part.unit)}) is larger than the whole "
+                    f"({total.describe(whole.unit)}).",
+                    [(part, "part"), (whole, "whole")],
+                )
+
+
+def listed_parts(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
+    by_sentence: dict[tuple[str, int, str], list[Record]] = defaultdict(list)
+    order: list[tuple[str, int, str]] = []
+    for record in records:
+        key = (record.source, record.article, record.sentence)
+        if key not in by_sentence:
+            order.append(key)
+        by_sentence[key].append(record)
+    for index, key in enumerate(order):
+        sentence = by_sentence[key]
+        following = by_sentence[order[index + 1]] if index + 1 < len(order) and order[index + 1][:2] == key[:2] else []
+        for total in sentence:
+            cue = TOTAL_CUE.search(total.sentence)
+            if cue is None or abs(cue.start() - (total.start - _sentence_start(total))) > 60 or total.metric == "other":
+                continue
+            parts = [
+                record
+                for record in sentence + following
+                if record is not total
+                and record.metric == total.metric
+                and record.unit == total.unit
+                and record.value is not None
+            ]
+            if len(parts) < 2:
+                continue
+            whole = interval_of(total, options.relative_tolerance)
+            summed = reduce(Interval.__add__, (interval_of(p, options.relative_tolerance) for p in parts))
+            if not summed.disjoint(whole):
+                continue
+            listed = " + ".join(f"“{p.quote}”" for p in parts)
+            yield discrepancy(
+                "parts-sum",
+                "error",
+                f"Listed parts do not add up: {total.metric}",
+                f"{total.shown()} states a total of {whole.describe(total.unit)}, but the parts listed with it, "
+                f"{listed}, add up to {summed.describe(total.unit)}.",
+                [(total, "total"), *((part, "part") for part in parts)],
+            )
+
+
+def _above(first: Interval, second: Interval) -> bool:
+    """Every number of `first` exceeds every number of `second`."""
+    if first.low is None or second.high is None:
+        return False
+    return first.low > second.high or (first.low == second.high and (first.low_open or second.high_open))
+
+
+def _sentence_start(record: Record) -> int:
+    """The offset of the record's sentence in the document (quotes sit inside their sentences)."""
+    at = record.sentence.find(record.quote)
+    return record.start - at if at >= 0 else record.start

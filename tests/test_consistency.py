@@ -1,0 +1,286 @@
+"""Consistency rules on written cases (other borders, other totals) and on the seed pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import extract
+from extract.consistency import CheckOptions, Discrepancy, check, load_options, records_from_rows
+from extract.errors import UsageError
+from tests.helpers import SEEDS
+
+
+def discrepancies(*texts: str, options: CheckOptions | None = None) -> list[Discrepancy]:
+    table = extract.facts(list(texts))
+    return check(records_from_rows(table.to_dict("records")), options)
+
+
+def flags(*texts: str) -> list[Discrepancy]:
+    return [d for d in discrepancies(*texts) if d.severity != "note"]
+
+
+# (texts, the rule expected to fire or None, the quotes it must cite)
+CASES = [
+    # -- a. value conflict ------------------------------------------------------------------------------------
+    pytest.param(
+        [
+            "Some 30 people were killed when shells hit a UN school in Gaza.",
+            "At least 43 people were killed when shells hit a UN school in Gaza.",
+        ],
+        "value-conflict",
+        {"Some 30", "At least 43"},
+        id="a-gaza-toll",
+    ),
+    pytest.param(
+        ["Some 30 people were killed in Gaza on Tuesday.", "About 31 people were killed in Gaza on Tuesday."],
+        None,
+        set(),
+        id="a-overlapping-approximations-agree",
+    ),
+    pytest.param(
+        [
+            "More than 26,000 people were killed by the quake in Bam, Iran.",
+            "The quake in Bam, Iran killed more than 31,000 people.",
+        ],
+        None,
+        set(),
+        id="a-two-lower-bounds-agree",
+    ),
+    pytest.param(
+        [
+            "59 people were killed in Kyrgyzstan, the Ministry of Foreign Affairs of Kyrgyzstan said.",
+            "Only 19 people were killed in Kyrgyzstan, the Ministry of Defence of Tajikistan said.",
+        ],
+        "value-conflict",
+        {"59", "Only 19"},
+        id="a-disputed-between-sources",
+    ),
+    pytest.param(
+        ["Three people died in the fire at the bank in Athens.", "A fire at a bank in Athens killed 3 people."],
+        None,
+        set(),
+        id="a-words-and-digits-agree",
+    ),
+    # -- f. scale slips -----------------------------------------------------------------------------------------
+    pytest.param(
+        [
+            "Thieves stole jewels worth $2.5 million from the Paris store.",
+            "Thieves stole jewels worth $2.5 billion from the Paris store.",
+        ],
+        "scale-slip",
+        {"$2.5 million", "$2.5 billion"},
+        id="f-million-billion",
+    ),
+    # -- b. part exceeds whole -----------------------------------------------------------------------------------
+    pytest.param(
+        ["The clashes killed 140 people in all. The clashes killed 150 soldiers."],
+        "part-exceeds-whole",
+        {"150", "140"},
+        id="b-soldiers-above-total",
+    ),
+    pytest.param(
+        ["The clashes killed more than 90 people from both sides. 59 citizens of Kyrgyzstan were killed."],
+        None,
+        set(),
+        id="b-subgroup-fits",
+    ),
+    # -- c. complementary parts ------------------------------------------------------------------------------------
+    pytest.param(
+        [
+            "The border between Uzbekistan and Kyrgyzstan is 1,378 kilometers long. Tashkent and Bishkek have "
+            "delimited 1,170 km of the border. Some 300 km of the Uzbek-Kyrgyz border remain disputed."
+        ],
+        "complement-sum",
+        {"1,378 kilometers", "1,170 km", "Some 300 km"},
+        id="c-uzbek-kyrgyz",
+    ),
+    pytest.param(
+        [
+            "The Armenia-Azerbaijan border is 1,000 km long. Armenia and Azerbaijan have agreed on 600 km of "
+            "their border. The remaining 400 km of the Armenia-Azerbaijan border are disputed."
+        ],
+        None,
+        set(),
+        id="c-parts-fit",
+    ),
+    # -- d. shares ------------------------------------------------------------------------------------------------
+    pytest.param(
+        [
+            "Russia accounted for 62% of Tajikistan's overall trade turnover. China accounted for 48% of "
+            "Tajikistan's overall trade turnover."
+        ],
+        "share-sum",
+        {"62%", "48%"},
+        id="d-shares-above-100",
+    ),
+    pytest.param(
+        ["The bloc accounts for 120% of the global population."], "share-sum", {"120%"}, id="d-share-above-100"
+    ),
+    # -- e. changes and multiples ---------------------------------------------------------------------------------
+    pytest.param(
+        ["Trade grew by 50%, from 100 million dollars to 200 million dollars."],
+        "change-arithmetic",
+        {"50%"},
+        id="e-rate-vs-endpoints",
+    ),
+    pytest.param(
+        ["Trade grew by 100%, from 100 million dollars to 200 million dollars."], None, set(), id="e-rate-agrees"
+    ),
+    pytest.param(
+        ["Exports fell by 50%, from 200 million dollars to 100 million dollars."], None, set(), id="e-fall-agrees"
+    ),
+    pytest.param(
+        ["Imports reached $900 million, 16 times greater than exports of $100 million."],
+        "change-arithmetic",
+        {"16 times greater"},
+        id="e-multiple",
+    ),
+    # -- g. listed parts and their total ------------------------------------------------------------------------------
+    pytest.param(
+        [
+            "The WHO reported a total of 120 deaths: 38 deaths in Kazakhstan, 16 deaths in Kyrgyzstan and 47 "
+            "deaths in Tajikistan."
+        ],
+        "parts-sum",
+        {"a total of 120", "38", "16", "47"},
+        id="g-list-vs-total",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "rule", "quotes"), CASES)
+def test_rules_on_written_cases(texts: list[str], rule: str | None, quotes: set[str]) -> None:
+    found = flags(*texts)
+    if rule is None:
+        assert found == [], [d.explanation for d in found]
+        return
+    matching = [d for d in found if d.rule == rule]
+    assert matching, [(d.rule, d.explanation) for d in found]
+    cited = {involved.quote for involved in matching[0].facts}
+    assert quotes <= cited
+    for quote in quotes:
+        assert f"“{quote}”" in matching[0].explanation
+
+
+def test_disputed_figures_name_both_sources() -> None:
+    [found] = flags(
+        "59 people were killed in Kyrgyzstan, the Ministry of Foreign Affairs of Kyrgyzstan said.",
+        "Only 19 people were killed in Kyrgyzstan, the Ministry of Defence of Tajikistan said.",
+    )
+    assert found.title.startswith("Disputed between sources")
+    assert "Ministry of Foreign Affairs of Kyrgyzstan" in found.explanation
+    assert "Ministry of Defence of Tajikistan" in found.explanation
+
+
+def test_different_periods_are_a_change_over_time_note() -> None:
+    found = discrepancies(
+        "In 2005, 781 Kazakh students studied in China.", "In 2015, 13,198 Kazakh students studied in China."
+    )
+    assert [d.severity for d in found] == ["note"]
+    assert "change over time" in found[0].explanation
+
+
+def test_different_currencies_are_not_compared_but_noted() -> None:
+    found = discrepancies(
+        "Thieves stole jewels worth $2.5 million from the store in Paris.",
+        "Thieves stole jewels worth €1.9 million from the store in Paris.",
+    )
+    assert {d.severity for d in found} <= {"note"}
+    assert any("different currencies" in d.explanation for d in found)
+
+
+# -- the seed pages ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_discrepancies() -> list[Discrepancy]:
+    table = extract.facts([str(SEEDS)])
+    return check(records_from_rows(table.to_dict("records")))
+
+
+def test_seed_border_contradiction_is_flagged_with_its_quotes(seed_discrepancies: list[Discrepancy]) -> None:
+    [border] = [d for d in seed_discrepancies if d.rule == "complement-sum"]
+    quotes = {involved.quote for involved in border.facts}
+    assert {"only 520 kilometers", "520 km"} <= quotes and "950 kilometers" in quotes
+    assert border.severity == "error"
+    sentences = " ".join(involved.sentence for involved in border.facts)
+    assert "has not yet passed the demarcation procedures" in sentences and "have recognized only 520" in sentences
+
+
+def test_seed_claims_about_different_things_are_not_flagged(seed_discrepancies: list[Discrepancy]) -> None:
+    for discrepancy in seed_discrepancies:
+        if discrepancy.severity == "note":
+            continue
+        quotes = {involved.quote for involved in discrepancy.facts}
+        assert not quotes & {"over 300", "More than 20"}, discrepancy.explanation
+        assert not quotes & {"18-year"}, discrepancy.explanation
+        assert not quotes & {"more than 90", "59"}, discrepancy.explanation
+    assert [d.rule for d in seed_discrepancies if d.severity != "note"] == ["complement-sum"]
+
+
+# -- fingerprints ------------------------------------------------------------------------------------------
+
+
+def seed_fingerprints(folder: Path) -> set[str]:
+    table = extract.facts([str(folder)])
+    return {d.fingerprint for d in check(records_from_rows(table.to_dict("records")))}
+
+
+def test_fingerprints_survive_edits_elsewhere_and_change_with_the_claims_wording(tmp_path: Path) -> None:
+    pages = tmp_path / "seeds"
+    shutil.copytree(SEEDS, pages)
+    before = seed_fingerprints(pages)
+    page = pages / "000_de64a30cb4f39542.txt"
+    text = page.read_text(encoding="utf-8")
+    page.write_text("Breaking: a new paragraph at the top.\n\n" + text.replace("quite a few", "many"), encoding="utf-8")
+    assert seed_fingerprints(pages) == before
+    page.write_text(text.replace("520 km of it has not", "520 kilometres of it has not"), encoding="utf-8")
+    after = seed_fingerprints(pages)
+    assert after and after != before
+
+
+def test_the_json_report_is_written_atomically_in_a_stable_order(tmp_path: Path) -> None:
+    from extract.consistency import write_json
+
+    found = discrepancies("Some 30 people were killed in Gaza.", "At least 43 people were killed in Gaza.")
+    write_json(found, tmp_path / "discrepancies.json")
+    first = (tmp_path / "discrepancies.json").read_text(encoding="utf-8")
+    write_json(list(reversed(found)), tmp_path / "again.json")
+    assert pd.read_json(tmp_path / "discrepancies.json")["fingerprint"].tolist() == [d.fingerprint for d in found]
+    assert first.startswith("[") and not list(tmp_path.glob(".*.tmp"))
+
+
+# -- options -----------------------------------------------------------------------------------------------
+
+
+def test_options_from_pyproject_and_claims_toml(tmp_path: Path) -> None:
+    assert load_options(tmp_path) == CheckOptions()
+    (tmp_path / "pyproject.toml").write_text('[tool.claims]\nrules = ["value-conflict"]\nrelative_tolerance = 0.1\n')
+    options = load_options(tmp_path)
+    assert options.rules == {"value-conflict"} and str(options.relative_tolerance) == "0.1"
+    (tmp_path / "claims.toml").write_text('rules = ["scale-slip"]\n')
+    assert load_options(tmp_path).rules == {"scale-slip"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param('[tool.claims]\nrulez = ["x"]\n', "unknown option 'rulez'", id="unknown-key"),
+        pytest.param('[tool.claims]\nrules = ["nope"]\n', "unknown rule 'nope'", id="unknown-rule"),
+        pytest.param("[tool.claims\n", "not valid TOML", id="bad-toml"),
+    ],
+)
+def test_bad_options_are_clear_errors(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(content)
+    with pytest.raises(UsageError, match=message):
+        load_options(tmp_path)
+
+
+def test_a_disabled_rule_does_not_run() -> None:
+    texts = ["Some 30 people were killed in Gaza.", "At least 43 people were killed in Gaza."]
+    assert flags(*texts)
+    assert discrepancies(*texts, options=CheckOptions(rules=frozenset({"scale-slip"}))) == []
