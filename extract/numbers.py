@@ -95,8 +95,9 @@ _WORDS: Final = load_toml("numbers_words.toml")
 _VAGUE: Final = load_toml("numbers_vague.toml")
 
 CARDINALS: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["cardinals"].items()}
-SCALES: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["scales"].items()}
-SCALES["dozen"] = SCALES["dozens"] = Decimal(12)  # "two dozen", "three dozens"; a bare "dozens" is vague
+# scales that count only after a number: "three dozens", "five hundreds", "3 dzs"
+AFTER_NUMBER_SCALES: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["scales_after_number"].items()}
+SCALES: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["scales"].items()} | AFTER_NUMBER_SCALES
 ORDINALS: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["ordinals"].items()}
 FRACTION_WORDS: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["fractions"].items()}
 VULGAR: Final[dict[str, Decimal]] = {k: Decimal(v) for k, v in _WORDS["vulgar_fractions"].items()}
@@ -112,7 +113,15 @@ for _entry in _WORDS["scale_abbreviations"].values():
         # a spelling listed both as money-only and as general keeps the general reading
         if _w not in _ABBREV or not _entry["money_only"]:
             _ABBREV[_w] = (Decimal(_entry["value"]), bool(_entry["money_only"]))
-_ORDINAL_PLURALS: Final[dict[str, Decimal]] = {k + "s": v for k, v in ORDINALS.items() if k not in ("first",)}
+# "firsts" and "seconds" are no fractions on their own ("five seconds" is a duration); "firsts" is one in a
+# compound ("three twenty-firsts")
+_ORDINAL_PLURALS: Final[dict[str, Decimal]] = {
+    k + "s": v for k, v in ORDINALS.items() if k not in ("first", "second")
+}
+_COMPOUND_PLURALS: Final[dict[str, Decimal]] = {"firsts": Decimal(1)}
+_SINGULAR_OF_PLURAL: Final[dict[str, str]] = {k + "s": k for k in ORDINALS if k not in ("first", "second")} | {
+    "firsts": "first"
+}
 _ORDINAL_PLURALS["halves"] = Decimal(2)
 _ORDINAL_PLURALS["quarters"] = Decimal(4)
 _SINGLE_LETTER_ABBREV: Final = [w for w in _ABBREV if len(w) == 1]
@@ -135,7 +144,8 @@ _DIGITS_SRC: Final = r"""
 )
 (?P<exp>
     [eE] [-+−]? \d+ (?! \w )                     # 4e14, 1e-3
-  | \s? [x×] \s? 10 (?: \^ | \*\* )? [-−]? \d+    # 2.48×10−5, 5.5x10-3
+  | \s? [x×] \s? (?P<base> \d{1,3} (?= \^ | \*\* ) | 10 )   # 2.48×10−5, 5.5x10-3, 8x2^10
+    (?: \^ | \*\* )? (?P<base_pow> [-−]? \d{1,3} ) (?! \d )
 )?
 (?P<power> \^ (?P<pow_sign> [-+−]{0,2} ) (?P<pow> \d{1,3} ) (?! \d ) )?   # 1.1^23, 2.5^-1
 (?P<vulgar_tail> [½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒] )?                   # 2½
@@ -145,14 +155,17 @@ _DIGITS_SRC: Final = r"""
 _SCALE_AFTER_SRC: Final = r"""
 (?:
     (?: \s* - \s* | \s+ )? (?i: (?P<scale_word> {scale_words} ) ) (?! \w )   # 1.7 million, 2-million
+    (?: \s+ (?i: (?P<scale_word2> {scale_words} ) ) (?! \w ) )?               # 3 lakh crore: checked in code
   | \s? (?P<long_abbrev> {long_abbrev} ) (?! [^\W\d_] )                         # 12 mln, 4.5bn
-  | (?P<short_abbrev> {short_abbrev} ) (?! [^\W_] )                             # 10M, 0.5k, (after $) 5m
+  | \ ? (?P<short_abbrev> {short_abbrev} ) (?! [^\W_] | \.\w )                 # 10M, 2.33 k, (after $) 5m, 5 m
 )
 """
 
 _WORD_TOKEN_SRC: Final = r"""(?:
-    (?:minus|negative) (?= \s+ \w)              # a sign word, only before another word
-  | an? (?= [\s-]+ (?: {after_a} ) \b )         # "a" only before a scale or fraction word
+    (?:minus|negative) (?= \s+ [^\W\d_])        # a sign word before a word; "minus 5" is read as digits
+  | of (?= \s+ an? \s+ (?: {scales} ) \b )       # "two thirds of a million"
+  | an? (?= [\s-]+ (?: {after_a} ) \b )         # "a" only before a scale or fraction word ...
+  | an? (?= \s+ (?: {tens} ) [\s-]+ (?: {ordinals} ) \b )   # ... or a compound ordinal: "a twenty-first"
   | point (?= \s+ (?: {digit_words} ) \b )      # "two hundred point zero three"
   | {tokens}
 )"""
@@ -197,9 +210,16 @@ def _ialt(words: list[str] | dict[str, Decimal] | dict[str, tuple[Decimal, bool]
 
 
 _after_a = alternation([*SCALES, *ORDINALS, *_ORDINAL_PLURALS, *FRACTION_WORDS])
-_token_alt = alternation([*CARDINALS, *SCALES, *ORDINALS, *_ORDINAL_PLURALS, *FRACTION_WORDS])
+_token_alt = alternation([*CARDINALS, *SCALES, *ORDINALS, *_ORDINAL_PLURALS, *_COMPOUND_PLURALS, *FRACTION_WORDS])
 _digit_words = alternation([w for w, v in CARDINALS.items() if v < 100])
-_token = _WORD_TOKEN_SRC.format(after_a=_after_a, tokens=_token_alt, digit_words=_digit_words)
+_token = _WORD_TOKEN_SRC.format(
+    after_a=_after_a,
+    tokens=_token_alt,
+    digit_words=_digit_words,
+    scales=alternation([w for w, v in SCALES.items() if v >= 1000]),
+    tens=alternation([w for w, v in CARDINALS.items() if v >= 20]),
+    ordinals=alternation([*ORDINALS, *_ORDINAL_PLURALS]),
+)
 
 _MASTER_SRC: Final = (  # vague amounts, multiples, number words, digits, vulgar fractions
     "(?i:"
@@ -223,6 +243,17 @@ _SCALE_AFTER: Final = regex.compile(
 _AND_A_HALF: Final = regex.compile(
     r"\s+ and \s+ (?:a|one) \s+ (?P<frac> (?i: half | quarter ) ) \b", regex.VERBOSE | regex.IGNORECASE
 )
+_WORDS_ONLY: Final = regex.compile("(?i:" + _WORDS_SRC.format(token=_token) + ")", regex.VERBOSE)
+_MIXED_TAIL_SRC: Final = r"""
+    (?: \s{{1,2}} (?P<and> (?i: and ) | & ) )? \s{{1,2}}   # "4 thousand 3 hundred", "3 hundred and 21"
+    (?:
+        (?P<part> \d{{1,3}} ) (?! \w | [.,'’:/] \d | % )  # a small whole number ...
+        (?: \s+ (?P<part_scale> (?i: {scale_words} ) ) (?! \w ) )?   # ... with its scale word, if any
+      | (?= [^\W\d_] )                               # or a number in words: "6 crore and two hundred"
+    )
+"""
+_MIXED_TAIL: Final = regex.compile(_MIXED_TAIL_SRC.format(scale_words=_ialt(SCALES)), regex.VERBOSE)
+_BETWEEN_BEFORE: Final = regex.compile(r"(?i: \b between ) \s+ \Z", regex.VERBOSE)
 _ORDINAL_SUFFIX: Final = regex.compile(r"(?i: st | nd | rd | th ) (?! [^\W\d_] )", regex.VERBOSE)
 _WORD_SPLIT: Final = regex.compile(r"[\w]+|&", regex.VERBOSE)
 
@@ -259,14 +290,46 @@ class _WordParse:
     n_tokens: int  # how many tokens of the candidate were used
 
 
+def _ordinal_phrase(tokens: list[str]) -> tuple[Decimal, bool, int] | None:
+    """The ordinal phrase that starts ``tokens`` ("twenty fifth", "one hundred and fifth", "twenty firsts"):
+    its value, whether it is plural, and how many tokens it uses; None when the tokens do not start with one."""
+    for j, tok in enumerate(tokens[:8]):  # an ordinal phrase is short
+        singular = _SINGULAR_OF_PLURAL.get(tok)
+        if singular is None and tok not in ORDINALS:
+            continue
+        if tok in _COMPOUND_PLURALS and j == 0:
+            return None  # "firsts" is a plural ordinal only in a compound: "twenty-firsts"
+        parsed = _parse_word_tokens([*tokens[:j], singular or tok])
+        if parsed is None or parsed.kind != "ordinal" or parsed.n_tokens != j + 1:
+            return None
+        return parsed.value, singular is not None, j + 1
+    return None
+
+
+def _fraction_tail(tokens: list[str], i: int, numerator: Decimal, sign: Decimal) -> _WordParse | None:
+    """A spoken fraction whose denominator is the ordinal phrase at ``tokens[i]``: a plural after any numerator
+    ("three twenty-firsts", "twenty twenty fifths"), a singular after one ("one twenty-fifth", "a twenty-first",
+    "one one hundred and fifth")."""
+    phrase = _ordinal_phrase(tokens[i:])
+    if phrase is None:
+        return None
+    den, plural, n = phrase
+    if not plural and numerator != 1:
+        return None
+    return _WordParse(sign * numerator / den, "fraction", i + n)
+
+
 def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
     """Read number-word tokens (lower case) as far as they make one number; None when the first does not."""
     total = Decimal(0)
     group = Decimal(0)
+    since_hundred = Decimal(0)  # the part of the group written after its "hundred": "three hundred and two"
+    tens = Decimal(0)  # the value of the last tens word: "one hundred thirty-fifths" is 100/35
     sign = Decimal(1)
     seen = False  # a number word was read
     last = ""  # the class of the previous token: unit, teen, tens, hundred, scale, and, frac
     last_scale = Decimal("Infinity")
+    last_added = Decimal(0)  # the total after the last scale word
     used = 0
     i = 0
     while i < len(tokens):
@@ -286,6 +349,8 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
                     continue
                 seen = True
                 last = "unit"
+            elif not seen and nxt in CARDINALS:
+                return _fraction_tail(tokens, i + 1, Decimal(1), sign)  # "a twenty-first"
             else:
                 break
         elif tok == "point":
@@ -304,8 +369,8 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
                 # a mixed number: "one and a half", "forty two and a third", "one million and a half"
                 whole = total + group + (part.value * last_scale if last == "scale" else part.value)
                 return _WordParse(sign * whole, "cardinal", i + 1 + part.n_tokens)
-            if nxt in CARDINALS and last in ("hundred", "scale"):
-                last = "and"
+            if (nxt in CARDINALS or nxt in ORDINALS) and last in ("hundred", "scale"):
+                last = "and"  # "a hundred and two", "the one hundred and fifth day"
                 i += 1
                 continue  # "and" is used only if what follows is
             if nxt in ("a", "an") and i + 2 < len(tokens) and tokens[i + 2] in FRACTION_WORDS:
@@ -315,22 +380,38 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
             break
         elif tok in CARDINALS:
             v = CARDINALS[tok]
-            if seen and last in ("unit", "teen"):
-                break
-            if seen and last == "tens" and not (0 < v < 10):
-                break
-            if seen and last == "hundred" and v >= 100:
+            if seen and (
+                last in ("unit", "teen")
+                or (last == "tens" and not (0 < v < 10))
+                or (last == "hundred" and v >= 100)
+            ):
+                # "one twenty-fifth", "three twenty-firsts": the rest is the denominator of a fraction
+                fraction = _fraction_tail(tokens, i, total + group, sign)
+                if fraction is not None:
+                    return fraction
                 break
             group += v
+            since_hundred += v
+            tens = v if v >= 20 else Decimal(0)
             last = "tens" if v >= 20 else ("teen" if v >= 10 else "unit")
             seen = True
         elif tok in SCALES:
             s = SCALES[tok]
+            if not seen and tok in AFTER_NUMBER_SCALES:
+                break  # "dozens", "hundreds" alone are vague; "Doz" alone is a name
             if s < 1000:  # hundred, dozen: multiply the current group
                 if last in ("hundred",):
                     break
-                group = (group if group else Decimal(1)) * s
+                if s < 100 and since_hundred and group != since_hundred:
+                    group += since_hundred * (s - 1)  # "three hundred and two dozens": 300 + 2 x 12
+                else:
+                    group = (group if group else Decimal(1)) * s
                 last = "hundred"
+            elif last == "scale" and group == 0:
+                if not (s > last_scale and total == last_added):
+                    break
+                total *= s  # "three lakh crore": a larger scale right after a smaller one multiplies it
+                last_scale *= s
             else:
                 if s >= last_scale:
                     break
@@ -338,9 +419,9 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
                 group = Decimal(0)
                 last_scale = s
                 last = "scale"
+            last_added = total
+            since_hundred = Decimal(0)
             seen = True
-        elif tok == "quarters" and seen and nxt in SCALES and SCALES[nxt] >= 1000 and total == 0:
-            return _WordParse(sign * group / 4 * SCALES[nxt], "cardinal", i + 2)  # "three quarters billion"
         elif tok in FRACTION_WORDS and tok not in ("halves", "quarters"):
             den = FRACTION_WORDS[tok]
             if last == "a_frac":  # "one and a half"
@@ -360,15 +441,21 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
                 return _WordParse(sign / den, "fraction", i + 1)  # "half"
             else:
                 break
-        elif tok in _ORDINAL_PLURALS or tok in ORDINALS:
-            plural = tok in _ORDINAL_PLURALS and tok not in ORDINALS
-            den = _ORDINAL_PLURALS[tok] if plural else ORDINALS[tok]
+        elif tok in _ORDINAL_PLURALS or tok in ORDINALS or (tok in _COMPOUND_PLURALS and last == "tens"):
+            plural = tok not in ORDINALS
+            den = _ORDINAL_PLURALS.get(tok) or _COMPOUND_PLURALS.get(tok) or ORDINALS[tok]
             numerator = total + group
             if last == "a_frac":  # "two and a third"
                 return _WordParse(sign * (numerator + 1 / den), "fraction", i + 1)
             if plural and seen:
-                if nxt in SCALES and SCALES[nxt] >= 1000:  # "three quarters billion"
-                    return _WordParse(sign * numerator / den * SCALES[nxt], "cardinal", i + 2)
+                if last == "tens" and den < 10 and numerator > tens:  # "one hundred thirty-fifths": 100/35
+                    return _WordParse(sign * (numerator - tens) / (tens + den), "fraction", i + 1)
+                scale = _scale_of_fraction(tokens[i + 1 : i + 4])
+                if scale is not None:  # "three quarters billion", "two thirds of a million"
+                    s, n = scale
+                    if s >= last_scale:
+                        break
+                    return _WordParse(sign * (total + group / den * s), "cardinal", i + 1 + n)
                 return _WordParse(sign * numerator / den, "fraction", i + 1)
             if plural:
                 break
@@ -388,6 +475,15 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
     if not seen or (used == 1 and tokens[0] in ("a", "an")):
         return None  # "a" alone is an article
     return _WordParse(sign * (total + group), "cardinal", used)
+
+
+def _scale_of_fraction(tokens: list[str]) -> tuple[Decimal, int] | None:
+    """The scale a plural fraction applies to: "billion" in "three quarters billion", "of a million"; tokens used."""
+    if tokens and tokens[0] in SCALES and SCALES[tokens[0]] >= 1000:
+        return SCALES[tokens[0]], 1
+    if tokens[:1] == ["of"] and len(tokens) >= 3 and tokens[1] in ("a", "an") and SCALES.get(tokens[2], 0) >= 1000:
+        return SCALES[tokens[2]], 3
+    return None
 
 
 def _decimal_digits(tokens: list[str]) -> tuple[str, int] | None:
@@ -443,6 +539,46 @@ def _digits_value(m: regex.Match[str]) -> tuple[Decimal, str]:
     return value, digits
 
 
+def _is_small_whole(m: regex.Match[str]) -> bool:
+    """True when a digits match is a bare whole number of one to three digits ("4", "21", "300")."""
+    return bool(m.group("int")) and len(m.group("int")) <= 3 and m.group("int").isdigit() and not m.group("frac")
+
+
+def _mixed_tail(text: str, start: int, pos: int, scale: Decimal) -> tuple[Decimal, int] | None:
+    """What a number in digits and a scale word ending at ``pos`` continues with ("4 thousand 3 hundred and 21",
+    "3 hundred and one", "6 crore and two hundred"): the amount added and where it ends, or None.
+
+    Each part must be smaller than the scale before it; a part without a scale word needs "and" after "hundred"
+    before it ("4 thousand 3 hundred and 21", but "5 million 20 years" and "5 million and two" are two numbers).
+    After "between" an "and" opens the second end of a range, never a part.
+    """
+    added = Decimal(0)
+    end = pos
+    allow_and = _BETWEEN_BEFORE.search(text, max(0, start - 12), start) is None
+    while True:
+        t = _MIXED_TAIL.match(text, end)
+        if t is None or (t.group("and") and not allow_and):
+            break
+        if t.group("part"):
+            v = Decimal(t.group("part"))
+            part_scale = SCALES[t.group("part_scale").lower()] if t.group("part_scale") else None
+            if part_scale is not None and v > 0 and part_scale < scale and v * part_scale < scale:
+                added, end, scale = added + v * part_scale, t.end(), part_scale
+                continue  # "4 thousand 3 hundred ..."
+            if part_scale is None and t.group("and") and 0 < v < scale < 1000:
+                added, end = added + v, t.end()  # "... and 21"
+            break
+        words = _WORDS_ONLY.match(text, t.end())
+        atom = _word_number(text, words.start("words"), words.end("words")) if words else None
+        if atom is None or atom.kind != "cardinal" or atom.value is None or not 0 < atom.value < scale:
+            break
+        last_word = atom.surface.split()[-1].lower()
+        if (t.group("and") and scale < 1000) or last_word in SCALES:  # "... hundred and one", "... two hundred"
+            added, end = added + atom.value, atom.end
+        break
+    return (added, end) if end > pos else None
+
+
 def _digits_number(text: str, m: regex.Match[str]) -> Number | None:
     value, digits = _digits_value(m)
     start, end = m.start(), m.end()
@@ -454,8 +590,10 @@ def _digits_number(text: str, m: regex.Match[str]) -> Number | None:
     kind: NumberKind = "cardinal"
     prec: Decimal | None = precision_of(digits)
     if exp:
-        power = regex.sub(r"^\s?[x×]\s?10(?:\^|\*\*)?|^[eE]", "", exp).replace("−", "-")
-        value = value.scaleb(int(power))
+        if m.group("base"):  # 2.48×10−5, 8x2^10
+            value = value * Decimal(m.group("base")) ** int(m.group("base_pow").replace("−", "-"))
+        else:  # 4e14
+            value = value.scaleb(int(exp[1:].replace("−", "-")))
         prec = None
         rule = "digits_exponent"
     if den is not None:
@@ -495,13 +633,19 @@ def _digits_number(text: str, m: regex.Match[str]) -> Number | None:
     sm = _SCALE_AFTER.match(text, end) if den is None and not exp else None
     if sm:
         word = sm.group("scale_word")
+        scale_end = sm.end()
         if word:
             scale = SCALES[word.lower()]
+            word2 = sm.group("scale_word2")
+            if word2 and SCALES[word2.lower()] > scale:
+                scale *= SCALES[word2.lower()]  # "3 lakh crore"
+            else:
+                scale_end = sm.end("scale_word")
         else:
             abbrev = sm.group("long_abbrev") or sm.group("short_abbrev")
             scale, money_scale = _ABBREV[abbrev]
         bare_end = end
-        end = sm.end()
+        end = scale_end
         value = value * scale
         half = _AND_A_HALF.match(text, end) if sm.group("scale_word") else None
         if half is not None:  # "3 million and a half"
@@ -509,6 +653,13 @@ def _digits_number(text: str, m: regex.Match[str]) -> Number | None:
             end = half.end()
         value = tidy(value)
         prec = None if prec is None else tidy(prec * scale)
+        mixed = _mixed_tail(text, start, end, scale) if word and half is None and _is_small_whole(m) else None
+        if mixed is not None:  # "4 thousand 3 hundred and 21", "6 crore and two hundred"
+            value, end = tidy(value + mixed[0]), mixed[1]
+            return Number(
+                start, end, text[start:end], value, None, _precision_of_value(value), kind, "digits",
+                Decimal(1), False, "digits_mixed",
+            )
         return Number(
             start,
             end,

@@ -70,4 +70,12 @@ CASES: list[Case] = [
     case('w-date', 'Talks resumed on 14 September 2022.', src='written'),
     case('w-code-f16', 'Ukraine asked for F-16 jets and G7 support.', src='written'),
     case('w-anaphora', 'Both sides and the two governments agreed.', src='written'),
+    case('w-lakh-crore', 'The budget allocates Rs 3 lakh crore to defence.', q('Rs 3 lakh crore', '3000000000000', 'INR', 'money'), src='written'),
+    case('w-hundred-and-fifth', 'It was the one hundred and fifth day of the strike.', q('one hundred and fifth', '105', 'ordinal', 'ordinal'), src='written'),
+    case('w-mixed-not-after-million', 'He raised 5 million and two years later sold it.', q('5 million', '5000000', 'count', 'cardinal'), q('two years', '2', 'year', 'duration'), src='written'),
+    case('w-mixed-between', 'It costs between 2 thousand and 500 rupees.', q('between 2 thousand and 500 rupees', None, 'INR', 'range'), src='written'),
+    case('w-seconds-duration', 'The blast lasted five seconds.', q('five seconds', '5', 'second', 'duration'), src='written'),
+    case('w-trillions-vague', 'Trillions of dollars were lost.', q('Trillions', None, 'count', 'cardinal', low='2000000000000'), src='written'),
+    case('w-spaced-m-money', 'They signed a $10 M deal.', q('$10 M', '10000000', 'USD', 'money'), src='written'),
+    case('w-spaced-m-metres', 'He swam 5 m underwater.', q('5 m', '5', 'm', 'measure'), src='written'),
 ]
