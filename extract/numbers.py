@@ -254,6 +254,8 @@ _MIXED_TAIL_SRC: Final = r"""
 """
 _MIXED_TAIL: Final = regex.compile(_MIXED_TAIL_SRC.format(scale_words=_ialt(SCALES)), regex.VERBOSE)
 _BETWEEN_BEFORE: Final = regex.compile(r"(?i: \b between ) \s+ \Z", regex.VERBOSE)
+_NUMBER_SPACE_BEFORE: Final = regex.compile(r"\d[ \t]{1,2}\Z")
+_HYPHEN_WORD: Final = regex.compile(r"\s*-\s*(?=[^\W\d_])")
 _ORDINAL_SUFFIX: Final = regex.compile(r"(?i: st | nd | rd | th ) (?! [^\W\d_] )", regex.VERBOSE)
 _WORD_SPLIT: Final = regex.compile(r"[\w]+|&", regex.VERBOSE)
 
@@ -584,6 +586,8 @@ def _digits_number(text: str, m: regex.Match[str]) -> Number | None:
     start, end = m.start(), m.end()
     if m.group("sign") and start > 0 and (text[start - 1].isalnum() or text[start - 1] in ")]"):
         start, value = start + 1, abs(value)  # "COVID-19", "5-10": a hyphen, not a sign
+    elif m.group("sign") == "-" and _NUMBER_SPACE_BEFORE.search(text, max(0, start - 3), start):
+        start, value = start + 1, abs(value)  # "75 -300mm": a hyphen between two numbers, not a sign
     exp = m.group("exp")
     den = m.group("den")
     rule = "digits"
@@ -729,6 +733,13 @@ def scan_numbers(text: str) -> list[Number]:
             )
         elif m.group("words") is not None:
             atom = _word_number(text, m.start("words"), m.end("words"))
+            while atom is not None and (hyphen := _HYPHEN_WORD.match(text, atom.end, m.end("words"))):
+                # "three-nought-four": words joined by hyphens that make no one number are read one by one
+                following = _word_number(text, hyphen.end(), m.end("words"))
+                if following is None:
+                    break
+                out.append(atom)
+                atom = following
         elif m.group("digits") is not None:
             atom = _digits_number(text, m)
         else:

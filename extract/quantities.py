@@ -304,6 +304,8 @@ def _second_side(text: str, first: _Side, atoms: list[Number], i: int) -> tuple[
     a, b = first.atom.value, second.atom.value
     if word in ("-", "–") and (a is None or b is None or not a * second.atom.scale < b * second.atom.scale):
         return None  # a hyphen range goes up: "5-10 km"; "33-26" is a score, "12-12" a tie
+    if word in ("-", "–") and text[first.start - 1 : first.start] in ("-", "–"):
+        return None  # a chain of three: "three-nought-four" is a score or a code, no range
     return second, opener
 
 

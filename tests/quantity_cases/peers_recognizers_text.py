@@ -74,6 +74,8 @@ CASES: list[Case] = [
     case('rtnum-33', 'one hundred thirty-fifths', q('one hundred thirty-fifths', '2.857142857142857142857142857', 'dimensionless', 'cardinal'), src='recognizers-text'),
     case('rtnum-34', 'one one hundred fifth', q('one one hundred fifth', '0.009523809523809523809523809524', 'dimensionless', 'cardinal'), src='recognizers-text'),
     case('rtnum-35', 'one one hundred and fifth', q('one one hundred and fifth', '0.009523809523809523809523809524', 'dimensionless', 'cardinal'), src='recognizers-text'),
+    case('rtnum-38', 'they were playing three-nought-four', q('three', '3', 'count', 'cardinal'), q('nought', '0', 'count', 'cardinal'), q('four', '4', 'count', 'cardinal'), src='recognizers-text'),
+    case('rtdim-20', 'in 1995 canon introduced the first commercially available slr lens with internal image stabilization , ef 75 -300mm f / 4 - 5 . 6 is usm.', q('first', '1', 'ordinal', 'ordinal'), q('75 -300mm', None, 'mm', 'range', low='75', high='300'), q('4 - 5', None, 'count', 'range'), q('6', '6', 'count', 'cardinal'), src='recognizers-text'),
     # spaced scale abbreviations
     case('rtnum-36', ' 2.33 k', q('2.33 k', '2330', 'count', 'cardinal'), src='recognizers-text'),
     case('rtnum-37', '1,674,200.5 M', q('1,674,200.5 M', '1674200500000', 'count', 'cardinal'), src='recognizers-text'),

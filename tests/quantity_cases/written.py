@@ -76,6 +76,8 @@ CASES: list[Case] = [
     case('w-mixed-between', 'It costs between 2 thousand and 500 rupees.', q('between 2 thousand and 500 rupees', None, 'INR', 'range'), src='written'),
     case('w-seconds-duration', 'The blast lasted five seconds.', q('five seconds', '5', 'second', 'duration'), src='written'),
     case('w-trillions-vague', 'Trillions of dollars were lost.', q('Trillions', None, 'count', 'cardinal', low='2000000000000'), src='written'),
+    case('w-score-three-nil', 'City won three-nil at home.', q('three', '3', 'count', 'cardinal'), q('nil', '0', 'count', 'cardinal'), src='written'),
+    case('w-spaced-hyphen-range', 'Lenses of 18 -55mm are cheap.', q('18 -55mm', None, 'mm', 'range', low='18', high='55'), src='written'),
     case('w-spaced-m-money', 'They signed a $10 M deal.', q('$10 M', '10000000', 'USD', 'money'), src='written'),
     case('w-spaced-m-metres', 'He swam 5 m underwater.', q('5 m', '5', 'm', 'measure'), src='written'),
 ]
