@@ -33,7 +33,16 @@ import regex
 from extract.errors import ClaimsError
 from extract.lexicon_loader import alternation, load_toml
 
-__all__ = ["Number", "NumberKind", "NumberParseError", "parse_number", "precision_of", "scan_numbers", "tidy"]
+__all__ = [
+    "Number",
+    "NumberKind",
+    "NumberParseError",
+    "parse_number",
+    "precision_of",
+    "scale_after",
+    "scan_numbers",
+    "tidy",
+]
 
 NumberKind = Literal["cardinal", "ordinal", "fraction", "vague", "multiple"]
 
@@ -679,6 +688,16 @@ def _digits_number(text: str, m: regex.Match[str]) -> Number | None:
             bare_end,
         )
     return Number(start, end, text[start:end], value, None, prec, kind, "digits", scale, money_scale, rule)
+
+
+def scale_after(text: str, pos: int) -> bool:
+    """True when a scale word or an abbreviation valid without a currency sign follows ``pos`` ("2000 million",
+    "1500 bn", "10 M"); "b", "m" and "T" alone, scales only after a currency sign, do not count."""
+    sm = _SCALE_AFTER.match(text, pos)
+    if sm is None:
+        return False
+    abbrev = sm.group("long_abbrev") or sm.group("short_abbrev")
+    return abbrev is None or not _ABBREV[abbrev][1]
 
 
 def _vague_number(m: regex.Match[str]) -> Number | None:

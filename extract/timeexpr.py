@@ -26,6 +26,8 @@ from typing import Final, Literal
 import regex
 
 from extract.lexicon_loader import alternation, load_toml
+from extract.numbers import scale_after
+from extract.qualifiers import qualifier_before
 from extract.units import counted_noun_after, currency_before, unit_after
 
 __all__ = ["TimeExpression", "TimeKind", "find_time_expressions"]
@@ -180,6 +182,11 @@ _YEAR_CUE: Final = regex.compile(
     r"(?i: \b (?: in | since | by | from | until | till | of | year | years | circa | c\. ) \s+ \Z )",
     regex.VERBOSE,
 )
+# "of" before an early year is no year cue when it closes an indefinite noun phrase: "a total of 1500",
+# "a small package of 1500 b" (but "the Great Fire of 1666").
+_A_NOUN_OF: Final = regex.compile(r"(?i: \b an? \s+ (?: [^\W\d_]+ \s+ ){1,2} of \s+ \Z )", regex.VERBOSE)
+# qualifier phrases (qualifiers.toml) that also stand before years: "circa 1500", "close to 2000 years ago"
+_YEAR_QUALIFIERS: Final = frozenset({"circa", "c.", "close to", "approaching", "beyond", "under", "above", "below"})
 _QUANTITY_CUE: Final = regex.compile(
     r"""(?i: \b (?: more \s+ than | over | about | around | some | nearly | almost | at \s+ least | up \s+ to
     | less \s+ than | fewer \s+ than | approximately | roughly | exactly ) \s+ \Z )""",
@@ -199,11 +206,16 @@ def _year(text: str) -> int | None:
 def _bare_year(text: str, m: regex.Match[str]) -> TimeExpression | None:
     start, end = m.span("y8")
     value = int(m.group("y8"))
-    before = text[max(0, start - 24) : start]
-    if value < 1800 and not _YEAR_CUE.search(before):
+    before = text[max(0, start - 40) : start]
+    if value < 1800 and (not _YEAR_CUE.search(before) or _A_NOUN_OF.search(before)):
+        return None  # "in 1500", "the war of 1812", but "a small package of 1500 b", "a total of 1500"
+    if _QUANTITY_CUE.search(before) or currency_before(text, start) is not None or scale_after(text, end):
         return None
-    if _QUANTITY_CUE.search(before) or currency_before(text, start) is not None:
-        return None
+    qualifier = qualifier_before(text, start)
+    if qualifier is not None:
+        phrase = " ".join(qualifier.surface.lower().split())
+        if phrase not in _YEAR_QUALIFIERS and (" " in phrase or value < 1800):
+            return None  # "a total of 2000", "as many as 1500": a documented qualifier makes a quantity
     unit = unit_after(text, end)
     if unit is not None and unit.canonical not in ("year", "month", "day"):
         return None

@@ -78,6 +78,9 @@ CASES: list[Case] = [
     case('w-trillions-vague', 'Trillions of dollars were lost.', q('Trillions', None, 'count', 'cardinal', low='2000000000000'), src='written'),
     case('w-score-three-nil', 'City won three-nil at home.', q('three', '3', 'count', 'cardinal'), q('nil', '0', 'count', 'cardinal'), src='written'),
     case('w-spaced-hyphen-range', 'Lenses of 18 -55mm are cheap.', q('18 -55mm', None, 'mm', 'range', low='18', high='55'), src='written'),
+    case('w-year-total-of', 'Police counted a total of 1500.', q('a total of 1500', '1500', 'count', 'cardinal', qualifier='only'), src='written'),
+    case('w-year-of-kept', 'The Great Fire of 1666 destroyed the city.', src='written'),
+    case('w-year-scale', 'The plan will cost 2000 million.', q('2000 million', '2000000000', 'count', 'cardinal'), src='written'),
     case('w-spaced-m-money', 'They signed a $10 M deal.', q('$10 M', '10000000', 'USD', 'money'), src='written'),
     case('w-spaced-m-metres', 'He swam 5 m underwater.', q('5 m', '5', 'm', 'measure'), src='written'),
 ]
