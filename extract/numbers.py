@@ -403,7 +403,7 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
                 break
             group += v
             since_hundred += v
-            tens = v if v >= 20 else Decimal(0)
+            tens = v if v >= 20 and last != "and" else Decimal(0)  # "one hundred and thirty fifths" is 130/5
             last = "tens" if v >= 20 else ("teen" if v >= 10 else "unit")
             seen = True
         elif tok in SCALES:
@@ -459,7 +459,7 @@ def _parse_word_tokens(tokens: list[str]) -> _WordParse | None:
             if last == "a_frac":  # "two and a third"
                 return _WordParse(sign * (numerator + 1 / den), "fraction", i + 1)
             if plural and seen:
-                if last == "tens" and den < 10 and numerator > tens:  # "one hundred thirty-fifths": 100/35
+                if last == "tens" and den < 10 and numerator > tens > 0:  # "one hundred thirty-fifths": 100/35
                     return _WordParse(sign * (numerator - tens) / (tens + den), "fraction", i + 1)
                 scale = _scale_of_fraction(tokens[i + 1 : i + 4])
                 if scale is not None:  # "three quarters billion", "two thirds of a million"

@@ -72,6 +72,7 @@ CASES: list[Case] = [
     case('rtnum-31', 'three twenty firsts', q('three twenty firsts', '0.1428571428571428571428571429', 'dimensionless', 'cardinal'), src='recognizers-text'),
     case('rtnum-32', 'twenty twenty fifths', q('twenty twenty fifths', '0.8', 'dimensionless', 'cardinal'), src='recognizers-text'),
     case('rtnum-33', 'one hundred thirty-fifths', q('one hundred thirty-fifths', '2.857142857142857142857142857', 'dimensionless', 'cardinal'), src='recognizers-text'),
+    case('rtnum-39', 'one hundred and thirty fifths', q('one hundred and thirty fifths', '26', 'dimensionless', 'cardinal'), src='recognizers-text'),
     case('rtnum-34', 'one one hundred fifth', q('one one hundred fifth', '0.009523809523809523809523809524', 'dimensionless', 'cardinal'), src='recognizers-text'),
     case('rtnum-35', 'one one hundred and fifth', q('one one hundred and fifth', '0.009523809523809523809523809524', 'dimensionless', 'cardinal'), src='recognizers-text'),
     case('rtnum-38', 'they were playing three-nought-four', q('three', '3', 'count', 'cardinal'), q('nought', '0', 'count', 'cardinal'), q('four', '4', 'count', 'cardinal'), src='recognizers-text'),
