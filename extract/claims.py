@@ -61,6 +61,14 @@ SUBJECT_TAIL: Final = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 DETERMINER: Final = regex.compile(r"^(?i:the|a|an|its|their|this|that|these|those)\s+")
+# Ages are read from their setting: "Lo Presti, 52, head of ...", "aged 52", "a 52-year-old", "dies at 77".
+AGE_NAME_BEFORE: Final = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|van|von|al-\p{L}+)){0,3}),\s*\Z"
+)
+AGE_CUE_BEFORE: Final = regex.compile(
+    r"(?i)\b(?:aged|age\s+of|(?:dies|died|dead|passed\s+away)(?:\s+(?:in|on)\s+[\p{L}-]+){0,2}\s+at)\s+\Z"
+)
+AGE_AFTER: Final = regex.compile(r"\A(?:\s*,|-year-old\b|\s+years?\s+old\b|\s*\))")
 RELATIVE_PRONOUNS: Final = frozenset({"that", "which", "who"})
 COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital"})
 QUOTE_FOLDING: Final = str.maketrans("’‘“”–—", "''\"\"--")
@@ -186,12 +194,15 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
     entity = _entity(words, found)
     attribution = attribution_of(words, before=None)
     _, clause_end = clause_around(words, found.start, found.end)
+    age_of = _age_of(words, found)
+    if age_of is not None:
+        entity = age_of
     quantity = replace(found, start=found.start + sentence.start, end=found.end + sentence.start)
     return Claim(
         quantity=quantity,
         sentence=sentence,
         entity=entity,
-        metric=classify(
+        metric=AGE_METRIC if age_of is not None else classify(
             kind=found.kind,
             unit=found.unit,
             dimension=found.dimension,
@@ -209,6 +220,26 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
         hedged=is_hedged(words),
         negated=negated,
     )
+
+
+AGE_METRIC: Final = "person.age"
+
+
+def _age_of(sentence: str, found: Quantity) -> str | None:
+    """Whose age the quantity is, when it is one ("Gaetano Lo Presti, 52,"); "" when the person is unnamed."""
+    if found.value is None or not 0 < found.value < 125 or found.counted_noun is not None:
+        return None
+    if found.kind not in ("cardinal", "duration"):
+        return None
+    before, after = sentence[: found.start], sentence[found.end :]
+    if found.kind == "duration" and not regex.match(r"\A-?old\b", after):
+        return None
+    named = AGE_NAME_BEFORE.search(before)
+    if named and AGE_AFTER.match(after) and named["name"].split()[0] not in ("In", "On", "At", "By", "Since", "About"):
+        return named["name"]
+    if AGE_CUE_BEFORE.search(before) or (found.kind == "duration" and after.startswith("-old")):
+        return ""
+    return None
 
 
 def _places(sentence: str, found: Quantity) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ SCHEMA_VERSION: Final = 1
 # Stable, diff-friendly order of the exported table: by file, then position, then id.
 FACT_ORDER: Final = "split_part(source, '#', 1), line, start, \"end\", fact_id"
 EXPORT_BATCH_ROWS: Final = 50_000
+MEMORY_LIMIT: Final = "256MB"
 
 DOCUMENT_COLUMNS: Final = (
     ("source", "VARCHAR"), ("input", "VARCHAR"), ("format", "VARCHAR"), ("record_id", "VARCHAR"),
@@ -71,7 +72,11 @@ class FactStore:
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.connection = duckdb.connect(str(path), read_only=read_only)
+            # A bounded buffer pool keeps memory flat however large the corpus grows (DuckDB evicts and spills).
+            self.connection = duckdb.connect(
+                str(path), read_only=read_only,
+                config={"memory_limit": MEMORY_LIMIT, "enable_progress_bar": False, "threads": 2},
+            )
         except duckdb.Error as error:
             raise StoreError(f"{path}: cannot open the fact store ({error})") from None
         if not read_only:

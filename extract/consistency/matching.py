@@ -29,9 +29,12 @@ __all__ = [
     "is_projection",
     "periods_overlap",
     "places_compatible",
+    "record_key",
     "same_thing",
 ]
 
+# Metrics that name a kind of quantity rather than a thing measured.
+GENERIC_METRICS = frozenset({"other", "duration"})
 # Words the entity reader can leave at the end of a phrase that are not nouns: such an entity is unknown.
 NOT_HEADS = frozenset(
     [
@@ -110,10 +113,10 @@ class EntityKey:
 
 
 @cache
-def _classes() -> tuple[dict[str, str], frozenset[str]]:
+def _classes() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
     raw = tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
     heads = {word: name for name, words in raw["classes"].items() for word in words}
-    return heads, frozenset(raw["subgroups"])
+    return heads, frozenset(raw["subgroups"]), dict(raw["defaults"])
 
 
 def _singular(word: str) -> str:
@@ -124,9 +127,24 @@ def _singular(word: str) -> str:
     return word
 
 
+def record_key(record: Record) -> EntityKey:
+    """The entity key of a claim: its entity's; for an amount, a measure or a share, its metric's.
+
+    An amount of money or a length is keyed by its metric once the entity reader found a noun for it: the
+    subject a sentence gives a figure ("China aims", "the state border") names it too loosely to compare.
+    Claims whose entity is unknown are never matched: the checker stays quiet rather than guess.
+    """
+    key = entity_key(record.entity)
+    if record.metric in GENERIC_METRICS:
+        return key  # "a duration" says nothing about what lasted: only the entity itself can match
+    if record.dimension.startswith("[currency") or record.kind in ("measure", "percent", "money"):
+        return EntityKey(record.metric if key.head else "", key.places, False)
+    return key
+
+
 @cache
 def entity_key(entity: str | None) -> EntityKey:
-    heads, subgroups = _classes()
+    heads, subgroups, _ = _classes()
     if not entity:
         return EntityKey("", frozenset(), False)
     head_phrase = HEAD_CUT.sub("", entity).strip()
@@ -155,10 +173,7 @@ def same_thing(first: Record, second: Record) -> bool:
         return False
     if not (places_compatible(first, second) and periods_overlap(first, second)):
         return False
-    one, two = entity_key(first.entity), entity_key(second.entity)
-    if one.head and two.head and one.head != two.head:
-        return False
-    return one.places == two.places and one.subgroup == two.subgroup
+    return record_key(first) == record_key(second)
 
 
 def is_part_of(part: Record, whole: Record) -> bool:
@@ -169,7 +184,7 @@ def is_part_of(part: Record, whole: Record) -> bool:
         return False
     if is_projection(part) or is_projection(whole):
         return False
-    piece, total = entity_key(part.entity), entity_key(whole.entity)
+    piece, total = record_key(part), record_key(whole)
     if not total.head or not piece.head or total.subgroup or total.places:
         return False  # the whole must be a known, unrestricted count: "more than 90 people from both sides"
     same_class = piece.head == total.head

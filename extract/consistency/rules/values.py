@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from extract.claims import normalise
 from extract.consistency.intervals import interval_of
-from extract.consistency.matching import entity_key, same_thing
+from extract.consistency.matching import entity_key, record_key, same_thing
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rules.common import by_metric, discrepancy, number, pairs, same_sentence
@@ -26,7 +26,7 @@ def _candidates(records: Sequence[Record]) -> Iterator[tuple[Record, Record]]:
         for first, second in pairs(group):
             if same_sentence(first, second):
                 continue
-            if not (entity_key(first.entity).head and entity_key(second.entity).head):
+            if not (record_key(first).head and record_key(second).head):
                 continue
             yield first, second
 
@@ -102,7 +102,7 @@ def _differs_only_in_period(first: Record, second: Record) -> bool:
         return False
     if first.metric != second.metric or first.dimension != second.dimension or first.metric == "other":
         return False
-    if first.places != second.places or entity_key(first.entity) != entity_key(second.entity):
+    if first.places != second.places or record_key(first) != record_key(second):
         return False
     return (first.period_start, first.period_end) != (second.period_start, second.period_end)
 
@@ -128,7 +128,7 @@ def _currency_notes(records: Sequence[Record]) -> Iterator[Discrepancy]:
     for first, second in pairs(money):
         if first.dimension == second.dimension or first.metric != second.metric or same_sentence(first, second):
             continue
-        if entity_key(first.entity) != entity_key(second.entity) or not entity_key(first.entity).head:
+        if entity_key(first.entity) != entity_key(second.entity) and record_key(first).head != first.metric:
             continue
         if first.places and second.places and not first.places & second.places:
             continue
