@@ -75,8 +75,9 @@ class FactStore:
             # A bounded buffer pool keeps memory flat however large the corpus grows (DuckDB evicts and spills).
             self.connection = duckdb.connect(
                 str(path), read_only=read_only,
-                config={"memory_limit": MEMORY_LIMIT, "enable_progress_bar": False, "threads": 2},
+                config={"memory_limit": MEMORY_LIMIT, "threads": 2},
             )
+            self.connection.execute("SET enable_progress_bar = false")
         except duckdb.Error as error:
             raise StoreError(f"{path}: cannot open the fact store ({error})") from None
         if not read_only:
