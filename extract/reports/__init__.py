@@ -1,0 +1,48 @@
+"""Reports for people and for tools, built from one `ReportInput`.
+
+- ``reports/discrepancies.md`` (:mod:`extract.reports.markdown`): git-reviewable;
+- ``reports/index.html`` (:mod:`extract.reports.html`): one self-contained page;
+- ``reports/discrepancies.sarif`` (:mod:`extract.reports.sarif`): SARIF 2.1.0 for code-scanning tools;
+- GitHub workflow annotations and a job summary (:mod:`extract.reports.github`).
+
+Every renderer is a pure function of the `ReportInput`; `write_reports` writes the files atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from extract.consistency import Discrepancy
+from extract.review import Review
+
+__all__ = ["ReportInput", "Status", "status_of"]
+
+Status = Literal["unreviewed", "confirmed-error", "accepted"]
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """What every report shows: the fact table, the discrepancies and the reviewers' decisions."""
+
+    facts: pd.DataFrame  # the fact table's columns (extract.table.COLUMNS), one row per claim
+    discrepancies: Sequence[Discrepancy]  # most severe first (extract.consistency.check)
+    reviews: Mapping[str, Review]  # fingerprint -> decision
+    stale: Sequence[Review]  # decisions whose discrepancy no longer exists
+    title: str = "claims report"
+
+    def review_of(self, discrepancy: Discrepancy) -> Review | None:
+        return self.reviews.get(discrepancy.fingerprint)
+
+    def status(self, discrepancy: Discrepancy) -> Status:
+        return status_of(self.review_of(discrepancy))
+
+
+def status_of(review: Review | None) -> Status:
+    """Unreviewed, a confirmed error (stays visible everywhere), or accepted (explained or a false alarm)."""
+    if review is None:
+        return "unreviewed"
+    return "confirmed-error" if review.verdict == "confirmed-error" else "accepted"

@@ -1,0 +1,191 @@
+"""Review decisions: a reviewer's verdict on each discrepancy, kept in ``reports/reviews.toml``.
+
+The file is keyed by discrepancy fingerprint (which survives re-extraction and edits elsewhere in a file),
+human-readable and diff-friendly: one table per decision, sorted by fingerprint, with the verdict, an
+optional note, the reviewer, the date, and the rule and title of the discrepancy for the reader's sake.
+Comments and hand edits are preserved (tomlkit). A decision is never overwritten silently or dropped: a new
+verdict for a reviewed discrepancy needs ``replace=True``, and a decision whose discrepancy no longer
+exists is reported as stale and removed only by `prune_stale`. Every write is atomic.
+
+    [e5d8842c3ff3e4feb6b4]
+    verdict = "confirmed-error"
+    note = "The article contradicts itself about the same border."
+    reviewer = "jdoe"
+    date = "2026-11-22"
+    rule = "complement-sum"
+    title = "Parts do not fit the whole: border.length (KGZ-TJK)"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Final, Literal, get_args
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+
+from extract.consistency import Discrepancy
+from extract.errors import ClaimsError, InputError
+from extract.table import atomic_path
+
+__all__ = [
+    "VERDICTS",
+    "Review",
+    "ReviewError",
+    "Reviews",
+    "Verdict",
+    "load_reviews",
+]
+
+Verdict = Literal[
+    "confirmed-error",
+    "explained-by-time",
+    "explained-by-definition",
+    "disputed-between-sources",
+    "false-alarm",
+]
+VERDICTS: Final[tuple[Verdict, ...]] = get_args(Verdict)
+VERDICT_WORDS: Final[Mapping[Verdict, str]] = {
+    "confirmed-error": "confirmed error",
+    "explained-by-time": "explained by time",
+    "explained-by-definition": "explained by definition",
+    "disputed-between-sources": "disputed between sources",
+    "false-alarm": "false alarm",
+}
+HEADER: Final = """\
+Review decisions for the discrepancies `claims check` reports, keyed by fingerprint.
+Written by `claims review`; hand edits and comments are kept.
+verdict: confirmed-error | explained-by-time | explained-by-definition | disputed-between-sources | false-alarm
+"""
+
+
+class ReviewError(ClaimsError):
+    """A review request that cannot be carried out (unknown fingerprint, decision already recorded, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    fingerprint: str
+    verdict: Verdict
+    note: str
+    reviewer: str
+    date: str
+    rule: str
+    title: str
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the discrepancy is settled for CI: anything but a confirmed error no longer needs work."""
+        return self.verdict != "confirmed-error"
+
+
+class Reviews:
+    """The decisions file, loaded; changes are written back with `save`."""
+
+    def __init__(self, path: Path, document: tomlkit.TOMLDocument) -> None:
+        self.path = path
+        self._document = document
+
+    def __contains__(self, fingerprint: str) -> bool:
+        return fingerprint in self._document
+
+    def get(self, fingerprint: str) -> Review | None:
+        return self.decisions().get(fingerprint)
+
+    def decisions(self) -> dict[str, Review]:
+        found = {}
+        for fingerprint, table in self._document.items():
+            if not isinstance(table, Mapping):
+                raise InputError(str(self.path), f"entry {fingerprint!r} is not a table")
+            verdict = str(table.get("verdict", ""))
+            if verdict not in VERDICTS:
+                raise InputError(
+                    str(self.path), f"entry {fingerprint!r}: unknown verdict {verdict!r} (known: {', '.join(VERDICTS)})"
+                )
+            found[fingerprint] = Review(
+                fingerprint=fingerprint,
+                verdict=verdict,
+                note=str(table.get("note", "")),
+                reviewer=str(table.get("reviewer", "")),
+                date=str(table.get("date", "")),
+                rule=str(table.get("rule", "")),
+                title=str(table.get("title", "")),
+            )
+        return found
+
+    def record(
+        self,
+        discrepancy: Discrepancy,
+        verdict: str,
+        *,
+        note: str,
+        reviewer: str,
+        on: date,
+        replace: bool = False,
+    ) -> Review:
+        """Record a verdict; refuses to overwrite an existing decision unless `replace` is set."""
+        if verdict not in VERDICTS:
+            raise ReviewError(f"unknown verdict {verdict!r} (known: {', '.join(VERDICTS)})")
+        if discrepancy.fingerprint in self._document and not replace:
+            raise ReviewError(
+                f"{discrepancy.fingerprint} already has a decision in {self.path}; use --replace to change it"
+            )
+        table = tomlkit.table()
+        table.add("verdict", verdict)
+        if note:
+            table.add("note", note)
+        table.add("reviewer", reviewer)
+        table.add("date", on.isoformat())
+        table.add("rule", discrepancy.rule)
+        table.add("title", discrepancy.title)
+        if discrepancy.fingerprint in self._document:
+            self._document.remove(discrepancy.fingerprint)
+        self._document.add(discrepancy.fingerprint, table)
+        review = self.get(discrepancy.fingerprint)
+        if review is None:  # pragma: no cover - the table was just added
+            raise ReviewError(f"{discrepancy.fingerprint}: the decision was not recorded")
+        return review
+
+    def stale(self, current: Iterable[str]) -> list[Review]:
+        """Decisions whose discrepancy no longer exists."""
+        present = set(current)
+        return [review for fingerprint, review in sorted(self.decisions().items()) if fingerprint not in present]
+
+    def prune_stale(self, current: Iterable[str]) -> list[Review]:
+        """Remove the stale decisions (asked for explicitly); returns what was removed."""
+        removed = self.stale(current)
+        for review in removed:
+            self._document.remove(review.fingerprint)
+        return removed
+
+    def save(self) -> None:
+        ordered = tomlkit.document()
+        for line in HEADER.splitlines():
+            ordered.add(tomlkit.comment(line))
+        ordered.add(tomlkit.nl())
+        decisions = {key: value for key, value in self._document.items()}
+        for fingerprint in sorted(decisions):
+            ordered.add(fingerprint, decisions[fingerprint])
+        with atomic_path(self.path) as temporary:
+            temporary.write_text(tomlkit.dumps(ordered), encoding="utf-8")
+        self._document = ordered
+
+
+def load_reviews(path: Path) -> Reviews:
+    """The decisions at `path` (an empty set when the file does not exist yet)."""
+    if not path.exists():
+        return Reviews(path, tomlkit.document())
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except (TOMLKitError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"not a valid reviews file ({' '.join(str(error).split())})") from None
+    reviews = Reviews(path, document)
+    reviews.decisions()  # validates every entry now, with a clear error
+    return reviews
+
+
+def unreviewed(discrepancies: Sequence[Discrepancy], reviews: Reviews) -> list[Discrepancy]:
+    return [discrepancy for discrepancy in discrepancies if discrepancy.fingerprint not in reviews]
