@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Final
 
@@ -67,8 +67,8 @@ def _lexicon() -> _Lexicon:
             regex.VERBOSE,
         ),
         reporting=regex.compile(
-            rf"""(?P<source> [^;:()“”"]+? ) ,? \s+ (?: has \s+ | have \s+ | had \s+ )?
-                 (?: (?i: also | further | recently | officially ) \s+ )? (?i: {verbs} ) \b""",
+            rf""",? \s+ (?: has \s+ | have \s+ | had \s+ )?
+                 (?: (?i: also | further | recently | officially ) \s+ )? (?<! \w ) (?i: {verbs} ) \b""",
             regex.VERBOSE,
         ),
         data_from=regex.compile(
@@ -82,27 +82,27 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def attribution_of(sentence: str, before: int | None = None) -> Attribution | None:
-    """Who states the figures of `sentence`, or None; only sources before `before` when it is given."""
+@lru_cache(maxsize=4096)
+def attribution_of(sentence: str) -> Attribution | None:
+    """Who states the figures of `sentence`, or None."""
     lexicon = _lexicon()
-    limit = len(sentence) if before is None else before
     for pattern in (lexicon.according, lexicon.data_from):
         match = pattern.search(sentence)
         if match:
-            return _clean(match, "source")
-    for match in lexicon.reporting.finditer(sentence):
-        if match.start("source") > limit:
-            break
-        found = _clean(match, "source")
+            return _clean(match.group("source"), match.start("source"))
+    for verb in lexicon.reporting.finditer(sentence):
+        # The source is what stands before the verb, back to the last bracket, quote, colon or semicolon.
+        start = max(sentence.rfind(mark, 0, verb.start()) for mark in ';:()“”"') + 1
+        if start >= verb.start():
+            continue
+        found = _clean(sentence[start : verb.start()], start)
         if found is not None:
             return found
     return None
 
 
-def _clean(match: regex.Match[str], group: str) -> Attribution | None:
+def _clean(text: str, start: int) -> Attribution | None:
     """The source noun phrase, trimmed to its last clause and of plausible length, starting with a capital."""
-    start = match.start(group)
-    text = match.group(group)
     # Keep only the part after the last clause break (", " before an introductory phrase is kept).
     cut = max(text.rfind(". "), text.rfind("; "))
     if cut >= 0:

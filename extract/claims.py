@@ -192,7 +192,7 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
     zero = found.value == 0 and found.kind == "cardinal"
     negated = not zero and is_negated(words, found.start, found.end)
     entity = _entity(words, found)
-    attribution = attribution_of(words, before=None)
+    attribution = attribution_of(words)
     _, clause_end = clause_around(words, found.start, found.end)
     age_of = _age_of(words, found)
     if age_of is not None:
