@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]
 import pandas as pd
 import pytest
+from markdown_it import MarkdownIt
 
 import extract
 from extract.consistency import ALL_RULES, Discrepancy, Involved, check, records_from_rows
@@ -246,6 +248,10 @@ def test_sarif_inline_text_has_a_logical_location(reviewed: ReportInput) -> None
         pytest.param("<script>alert('x')</script>", "\\<script\\>alert('x')\\</script\\>", id="html"),
         pytest.param("*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`", id="emphasis-and-code"),
         pytest.param("a | b", "a \\| b", id="table-pipe"),
+        pytest.param(
+            "crime.stolen_value in 000_de64.txt", "crime.stolen_value in 000_de64.txt", id="intraword-underscore"
+        ),
+        pytest.param("_x_ a_ _b __c__", "\\_x\\_ a\\_ \\_b \\_\\_c\\_\\_", id="flanking-underscores"),
         pytest.param("[click](http://x)", "\\[click\\](http://x)", id="link"),
         pytest.param("$2 and $3", "\\$2 and \\$3", id="github-math"),
         pytest.param("line one\n# line two\r\n> three", "line one \\# line two \\> three", id="no-new-blocks"),
@@ -318,6 +324,48 @@ def test_markdown_hostile_text_cannot_break_the_layout() -> None:
     assert quoted == (
         "  > Officials said **\\*50\\*** \\| \\[click\\](http://evil) were hurt \\#\\# Injected \\> quoted \\`code\\`."
     )
+
+
+def token_types(markdown: str) -> Counter[str]:
+    """Token types of `markdown` parsed as CommonMark with GitHub's tables and strikethrough."""
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    found: Counter[str] = Counter()
+    pending = list(parser.parse(markdown))
+    while pending:
+        token = pending.pop()
+        found[token.type] += 1
+        pending.extend(token.children or [])
+    return found
+
+
+HOSTILE = [
+    "Officials said *50* were hurt, _or_ ~~more~~ <img src=x onerror=alert(1)>.",
+    "See [this](javascript:alert(1)) and ![img](x.png) &amp; `code` $x$ | pipes |.",
+    "Line one\n# Heading\n> quote\n- item\n1. item\n---\n| a | b |\n| - | - |",
+    "<script>alert('x')</script> <!-- comment --> <https://example.org>",
+]
+
+
+def hostile_report(text: str) -> ReportInput:
+    """`text` everywhere article or reviewer text goes: around the quote, as role, title, note and stale title."""
+    sentence = f"{text} About 50 people. {text}"
+    item = Discrepancy(
+        fingerprint="hostile", rule="value-conflict", severity="warning", title=text, explanation=text,
+        facts=(involved("a.txt", "About 50", sentence, role=text), involved("b.txt", "60", f"{text} 60 {text}")),
+    )  # fmt: skip
+    stale = review("gone", "false-alarm", title=text, note=text)
+    return by_hand([item], reviews=[review("hostile", "explained-by-time", note=text)], stale=[stale])
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=["emphasis-html", "links-entities-code", "blocks", "script"])
+def test_markdown_article_text_parses_as_plain_text(text: str) -> None:
+    """Parsed by a real CommonMark parser, hostile text gives the same structure as plain words."""
+    hostile, benign = (token_types(render_markdown(hostile_report(words))) for words in (text, "plain words"))
+    for counts in (hostile, benign):
+        del counts["text"]
+    assert hostile == benign
+    assert hostile["strong_open"] == 2  # the two quotes
+    assert hostile["heading_open"] == 3  # the title, the discrepancy and the stale decisions
 
 
 def test_markdown_lists_stale_decisions() -> None:

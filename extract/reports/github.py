@@ -117,8 +117,8 @@ def job_summary(report: ReportInput, limit: int = DEFAULT_LIMIT) -> str:
     else:
         noun = "discrepancy needs" if len(attention) == 1 else "discrepancies need"
         lines += [
-            f"**{len(attention)} {noun} attention**: {_counts(attention, statuses)}; "
-            f"{accepted} more accepted by review and not listed.",
+            f"**{len(attention)} {noun} attention**: {_counts(attention, statuses)}"
+            + (f"; {accepted} more accepted by review and not listed." if accepted else "."),
             "",
             "| Severity | Rule | Status | Where | Title |",
             "| --- | --- | --- | --- | --- |",

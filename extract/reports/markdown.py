@@ -24,8 +24,17 @@ from extract.review import VERDICT_WORDS, Review
 __all__ = ["code", "escape", "render_markdown", "status_words", "summary_line"]
 
 # Characters that start inline markup anywhere in a line: emphasis, code, links and images, raw HTML and
-# entities, strikethrough, GitHub's math (`$`), table cells, headings and block quotes.
-MARKUP: Final = regex.compile(r"[\\`*_\[\]<>&~$|#]")
+# entities, strikethrough, GitHub's math (`$`), table cells, headings and block quotes. An underscore between
+# two letters or digits can neither open nor close emphasis (CommonMark's flanking rules), so `stolen_value`
+# and file names stay readable.
+MARKUP: Final = regex.compile(
+    r"""
+    [\\`*\[\]<>&~$|\#]              # always markup
+    | (?<![\p{L}\p{N}]) _             # an underscore not preceded by a letter or digit
+    | _ (?![\p{L}\p{N}])              # or not followed by one
+    """,
+    regex.VERBOSE,
+)
 BACKTICKS: Final = regex.compile(r"`+")
 SEVERITIES: Final = ("error", "warning", "note")
 STATUSES: Final[tuple[Status, ...]] = ("unreviewed", "confirmed-error", "accepted")
