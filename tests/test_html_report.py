@@ -235,6 +235,7 @@ def test_page_in_headless_chromium(report: ReportInput, tmp_path: Path) -> None:
             assert set(_visible_rows(page)) == flagged
             page.click("#filter-reset")
 
+            page.evaluate("window.scrollTo(0, 0)")  # the sticky header belongs at the top of the full-page shot
             screenshot = tmp_path / "index.png"
             page.screenshot(path=str(screenshot), full_page=True)
             print(f"screenshot: {screenshot}")

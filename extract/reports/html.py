@@ -235,7 +235,7 @@ class _Axis:
             first, last = math.ceil(math.log10(self.low)), math.floor(math.log10(self.high))
             stride = max(1, (last - first) // 6 + 1)
             return [10.0**power for power in range(first, last + 1, stride)]
-        raw = (self.high - self.low) / 5
+        raw = (self.high - self.low) / 8
         magnitude = 10 ** math.floor(math.log10(raw))
         step = next(factor * magnitude for factor in (1, 2, 2.5, 5, 10) if factor * magnitude >= raw)
         first_tick = math.ceil(self.low / step) * step
