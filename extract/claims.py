@@ -68,6 +68,11 @@ AGE_NAME_BEFORE: Final = regex.compile(
 AGE_CUE_BEFORE: Final = regex.compile(
     r"(?i)\b(?:aged|age\s+of|(?:dies|died|dead|passed\s+away)(?:\s+(?:in|on)\s+[\p{L}-]+){0,2}\s+at)\s+\Z"
 )
+# "a 40-year-old man" does not say which man: such an age is not keyed to anyone.
+GENERIC_PERSONS: Final = frozenset(
+    ["man", "men", "woman", "women", "boy", "girl", "person", "people", "child", "resident", "citizen", "local"]
+)
+YEAR_OLD_NOUN: Final = regex.compile(r"\A-old\s+(?:[\p{Lu}][\p{L}-]+\s+)*(?P<noun>\p{Ll}[\p{L}-]+)")
 AGE_AFTER: Final = regex.compile(r"\A(?:\s*,|-year-old\b|\s+years?\s+old\b|\s*\))")
 RELATIVE_PRONOUNS: Final = frozenset({"that", "which", "who"})
 COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital"})
@@ -234,10 +239,16 @@ def _age_of(sentence: str, found: Quantity) -> str | None:
     before, after = sentence[: found.start], sentence[found.end :]
     if found.kind == "duration" and not regex.match(r"\A-?old\b", after):
         return None
-    named = AGE_NAME_BEFORE.search(before)
-    if named and AGE_AFTER.match(after) and named["name"].split()[0] not in ("In", "On", "At", "By", "Since", "About"):
+    cue = AGE_CUE_BEFORE.search(before)
+    named = AGE_NAME_BEFORE.search(before[: cue.start()] if cue else before)
+    if named and named["name"].split()[0] in ("In", "On", "At", "By", "Since", "About", "The", "A", "An"):
+        named = None
+    if named and (AGE_AFTER.match(after) or cue):
         return named["name"]
-    if AGE_CUE_BEFORE.search(before) or (found.kind == "duration" and after.startswith("-old")):
+    if found.kind == "duration" and after.startswith("-old"):
+        noun = YEAR_OLD_NOUN.match(after)  # "the 112-year-old deputy": whose age is the noun after it
+        return noun["noun"] if noun and noun["noun"] not in GENERIC_PERSONS else ""
+    if cue:
         return ""
     return None
 

@@ -6,11 +6,15 @@ problem, never a traceback).
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,11 +35,14 @@ from rich.table import Table
 
 from extract import __version__
 from extract.articles import Article, segment
-from extract.consistency import check, load_options, records_from_rows, write_json
+from extract.consistency import Discrepancy, load_options
 from extract.documents import Document, ReadOptions, Skipped, iter_inputs
 from extract.errors import ClaimsError, UsageError
 from extract.pipeline import STORE_NAME, ExtractOptions, estimate_documents, run_extraction
+from extract.review import VERDICT_WORDS, VERDICTS
+from extract.review_terminal import walk
 from extract.store import FACT_ORDER, FactStore
+from extract.workflow import FailOn, Outcome, check_store, freshness, gate, write_reports
 
 __all__ = ["main"]
 
@@ -177,6 +184,11 @@ def articles(
 )
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@click.option(
+    "--check", "check_fresh", is_flag=True,
+    help="Write nothing: re-extract into a temporary folder and exit 1 if OUT/facts.csv (or "
+    "reports/discrepancies.json) would change.",
+)
 def extract(
     paths: tuple[str, ...],
     text_field: str,
@@ -185,6 +197,7 @@ def extract(
     out_dir: Path,
     jobs: int,
     progress: bool | None,
+    check_fresh: bool,
 ) -> None:
     """Extract the numeric claims of PATHS into the fact table in OUT (default data/).
 
@@ -198,6 +211,9 @@ def extract(
       claims extract corpus.jsonl --id-field doc_id -o out/ --jobs 2
     """
     options = ExtractOptions(ReadOptions(text_field, id_field), segment_records, jobs)
+    if check_fresh:
+        _check_freshness(paths, out_dir, options)
+        return
     show = sys.stderr.isatty() if progress is None else progress
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -224,56 +240,277 @@ def extract(
     )
 
 
-@cli.command(name="check")
-@click.option(
-    "-d", "--data", "data_dir", default="data", show_default=True,
-    type=click.Path(file_okay=False, path_type=Path), help="Folder holding the claims.duckdb store.",
-)
-@click.option(
-    "-r", "--reports", "reports_dir", default="reports", show_default=True,
-    type=click.Path(file_okay=False, path_type=Path), help="Folder for discrepancies.json.",
-)
-@click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True,
-    help="A summary table, or the discrepancies as JSON.",
-)
-def check_command(data_dir: Path, reports_dir: Path, output_format: str) -> None:
-    """Check the claims in the fact store against each other; write REPORTS/discrepancies.json.
-
-    Rules and tolerances come from [tool.claims] in ./pyproject.toml or ./claims.toml.
-
-    \b
-    Examples:
-      claims check
-      claims check -d out/ -r out/reports --format json
-    """
-    options = load_options(Path.cwd())
-    with FactStore(data_dir / STORE_NAME) as store:
-        found = check(records_from_rows(store.fact_rows()), options)
-        store.replace_discrepancies(
-            [(d.fingerprint, d.rule, d.severity, d.title, d.explanation) for d in found],
-            [(d.fingerprint, involved.fact_id, involved.role) for d in found for involved in d.facts],
-        )
-    write_json(found, reports_dir / "discrepancies.json")
-    if output_format == "json":
-        click.echo(json.dumps([d.as_json() for d in found], ensure_ascii=False, indent=2))
-    else:
-        table = Table("severity", "rule", "fingerprint", "what", "where")
-        for d in found:
-            where = ", ".join(sorted({f"{f.source}:{f.line}" for f in d.facts}))
-            table.add_row(d.severity, d.rule, d.fingerprint[:12], d.title, where)
-        _console().print(table)
-    counts = Counter(d.severity for d in found)
-    summary = ", ".join(f"{_plural(counts[level], level)}" for level in ("error", "warning", "note") if counts[level])
-    click.echo(f"claims: {_plural(len(found), 'discrepancy')}" + (f" ({summary})" if summary else "")
-               + f"; written to {reports_dir / 'discrepancies.json'}", err=True)
+def _check_freshness(paths: Sequence[str], out_dir: Path, options: ExtractOptions) -> None:
+    if not (out_dir / "facts.csv").exists():
+        raise UsageError(f"{out_dir / 'facts.csv'}: nothing committed to check; run `claims extract` first")
+    result = freshness(paths, out_dir, Path("reports"), options, load_options(Path.cwd()))
+    if result.fresh:
+        checked = " and reports/discrepancies.json" if result.checked_discrepancies else ""
+        click.echo(f"claims: {out_dir / 'facts.csv'}{checked} up to date", err=True)
+        return
+    click.echo(
+        f"claims: stale outputs: facts.csv would gain {result.facts_added} and lose {result.facts_removed} rows; "
+        f"discrepancies.json would gain {result.discrepancies_added} and lose {result.discrepancies_removed}; "
+        "run `claims run` (or `claims extract` and `claims check`) and commit the result",
+        err=True,
+    )
+    sys.exit(1)
 
 
-def store_option(command: F) -> F:
+def reports_option(command: F) -> F:
+    return click.option(
+        "-r", "--reports", "reports_dir", default="reports", show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder for the reports and reviews.toml.",
+    )(command)
+
+
+def data_option(command: F) -> F:
     return click.option(
         "-d", "--data", "data_dir", default="data", show_default=True,
         type=click.Path(file_okay=False, path_type=Path), help="Folder holding the claims.duckdb store.",
     )(command)
+
+
+def fail_on_option(command: F) -> F:
+    return click.option(
+        "--fail-on", type=click.Choice(["never", "new", "error"]), default="never", show_default=True,
+        help="Exit 1 when a flag has no verdict (new) or an error has none (error).",
+    )(command)
+
+
+@cli.command(name="check")
+@data_option
+@reports_option
+@fail_on_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json", "github"]), default="table", show_default=True,
+    help="A summary table, the discrepancies as JSON, or GitHub workflow annotations and a job summary.",
+)
+def check_command(data_dir: Path, reports_dir: Path, fail_on: FailOn, output_format: str) -> None:
+    """Check the claims in the fact store against each other; write REPORTS/discrepancies.json.
+
+    Rules and tolerances come from [tool.claims] in ./pyproject.toml or ./claims.toml. With --fail-on new,
+    exits 1 while any flag (error or warning) has no verdict in REPORTS/reviews.toml: the CI gate.
+
+    \b
+    Examples:
+      claims check
+      claims check --fail-on new
+      claims check --format github --fail-on new    # in a GitHub Actions step
+    """
+    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd()))
+    if output_format == "json":
+        click.echo(json.dumps([d.as_json() for d in outcome.discrepancies], ensure_ascii=False, indent=2))
+    elif output_format == "github":
+        _github(outcome)
+    else:
+        _print_discrepancies(outcome)
+    _report_stale(outcome)
+    click.echo(f"claims: {_check_summary(outcome)}; written to {reports_dir / 'discrepancies.json'}", err=True)
+    if gate(outcome, fail_on):
+        click.echo(f"claims: failing: {_plural(len(outcome.unreviewed), 'flag')} without a verdict "
+                   "(run `claims review`)", err=True)
+        sys.exit(1)
+
+
+def _print_discrepancies(outcome: Outcome) -> None:
+    decisions = outcome.decisions
+    table = Table("severity", "rule", "status", "fingerprint", "what", "where")
+    for d in outcome.discrepancies:
+        where = ", ".join(sorted({f"{f.source}:{f.line}" for f in d.facts}))
+        review = decisions.get(d.fingerprint)
+        status = VERDICT_WORDS[review.verdict] if review else ("unreviewed" if d.severity != "note" else "note")
+        table.add_row(d.severity, d.rule, status, d.fingerprint[:12], d.title, where)
+    _console().print(table)
+
+
+def _check_summary(outcome: Outcome) -> str:
+    counts = Counter(d.severity for d in outcome.discrepancies)
+    levels = ", ".join(_plural(counts[level], level) for level in ("error", "warning", "note") if counts[level])
+    found = _plural(len(outcome.discrepancies), "discrepancy") + (f" ({levels})" if levels else "")
+    return f"{found}; {len(outcome.unreviewed)} without a verdict"
+
+
+def _report_stale(outcome: Outcome) -> None:
+    for review in outcome.stale:
+        click.echo(
+            f"claims: warning: stale decision {review.fingerprint} ({review.rule}: {review.title}): its discrepancy "
+            "no longer exists; remove it with `claims review --prune-stale`",
+            err=True,
+        )
+
+
+def _github(outcome: Outcome) -> None:
+    from extract.reports.github import annotations, job_summary
+
+    report = outcome.report_input()
+    for line in annotations(report):
+        click.echo(line)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(job_summary(report))
+    else:
+        click.echo(job_summary(report))
+
+
+@cli.command()
+@data_option
+@reports_option
+@click.option("--fingerprint", "fingerprints", multiple=True, help="Review this discrepancy (a prefix will do).")
+@click.option("--all-unreviewed", is_flag=True, help="Review every discrepancy without a verdict.")
+@click.option("--verdict", type=click.Choice(list(VERDICTS)), help="Record this verdict without asking.")
+@click.option("--note", default="", help="A note to keep with the verdict.")
+@click.option("--reviewer", help="Who decides (default: $CLAIMS_REVIEWER, git user.name, or the login name).")
+@click.option("--replace", is_flag=True, help="Replace an existing decision of a selected discrepancy.")
+@click.option("--prune-stale", is_flag=True, help="Remove decisions whose discrepancy no longer exists.")
+def review(
+    data_dir: Path,
+    reports_dir: Path,
+    fingerprints: tuple[str, ...],
+    all_unreviewed: bool,
+    verdict: str | None,
+    note: str,
+    reviewer: str | None,
+    replace: bool,
+    prune_stale: bool,
+) -> None:
+    """Record a verdict on each flagged discrepancy, in REPORTS/reviews.toml.
+
+    Without --verdict, walks the unreviewed flags in the terminal, their quotes side by side. With --verdict,
+    records it for the discrepancies chosen by --fingerprint or --all-unreviewed, without asking.
+
+    \b
+    Examples:
+      claims review
+      claims review --fingerprint e5d8842c --verdict confirmed-error --note "the article contradicts itself"
+      claims review --all-unreviewed --verdict false-alarm --reviewer ci-bot
+      claims review --prune-stale
+    """
+    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd()))
+    reviews = outcome.reviews
+    who = reviewer or _reviewer()
+    today = date.today()
+    if prune_stale:
+        removed = reviews.prune_stale(d.fingerprint for d in outcome.discrepancies)
+        reviews.save()
+        click.echo(f"claims: removed {_plural(len(removed), 'stale decision')}", err=True)
+        if not (verdict or fingerprints or all_unreviewed):
+            return
+    selected = _select(outcome, fingerprints, all_unreviewed, replace)
+    if verdict is None:
+        pending = selected if fingerprints or all_unreviewed else outcome.unreviewed
+        if not pending:
+            click.echo("claims: nothing to review", err=True)
+            return
+        if not sys.stdin.isatty():
+            raise UsageError("no terminal to ask in: give --verdict with --fingerprint or --all-unreviewed")
+        decided, skipped = walk(
+            _console(), pending, reviews, lambda prompt, default: str(click.prompt(prompt, default=default)),
+            who, today,
+        )
+        click.echo(f"claims: {decided} decided, {skipped} skipped; saved to {reviews.path}", err=True)
+        return
+    if not selected:
+        raise UsageError("choose what to review: --fingerprint FP or --all-unreviewed")
+    for discrepancy in selected:
+        reviews.record(discrepancy, verdict, note=note, reviewer=who, on=today, replace=replace)
+    reviews.save()
+    click.echo(f"claims: recorded {verdict} for {_plural(len(selected), 'discrepancy')} in {reviews.path}", err=True)
+
+
+def _select(
+    outcome: Outcome, fingerprints: tuple[str, ...], all_unreviewed: bool, replace: bool
+) -> list[Discrepancy]:
+    chosen: list[Discrepancy] = list(outcome.unreviewed) if all_unreviewed else []
+    for prefix in fingerprints:
+        matches = [d for d in outcome.discrepancies if d.fingerprint.startswith(prefix)]
+        if not matches:
+            raise UsageError(f"no discrepancy has the fingerprint {prefix!r} (see `claims check`)")
+        if len(matches) > 1:
+            raise UsageError(f"the fingerprint prefix {prefix!r} is ambiguous: give more of it")
+        if matches[0].fingerprint in outcome.reviews and not replace:
+            raise UsageError(f"{matches[0].fingerprint} already has a decision; use --replace to change it")
+        if matches[0] not in chosen:
+            chosen.append(matches[0])
+    return chosen
+
+
+def _reviewer() -> str:
+    named = os.environ.get("CLAIMS_REVIEWER")
+    if named:
+        return named
+    try:
+        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, check=False)
+        if done.returncode == 0 and done.stdout.strip():
+            return done.stdout.strip()
+    except OSError:
+        pass
+    return getpass.getuser()
+
+
+@cli.command()
+@data_option
+@reports_option
+def report(data_dir: Path, reports_dir: Path) -> None:
+    """Write the reports: REPORTS/discrepancies.{json,md,sarif} and REPORTS/index.html.
+
+    \b
+    Example:
+      claims report
+    """
+    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd()))
+    written = write_reports(outcome, reports_dir)
+    _report_stale(outcome)
+    click.echo(f"claims: {_check_summary(outcome)}; wrote " + ", ".join(str(p) for p in written), err=True)
+
+
+@cli.command()
+@input_options
+@click.option(
+    "-o", "--out", "out_dir", default="data", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the fact table and store.",
+)
+@reports_option
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
+@fail_on_option
+def run(
+    paths: tuple[str, ...],
+    text_field: str,
+    id_field: str,
+    segment_records: bool,
+    out_dir: Path,
+    reports_dir: Path,
+    jobs: int,
+    fail_on: FailOn,
+) -> None:
+    """The whole pipeline on PATHS: extract, check, report, and a short summary.
+
+    \b
+    Examples:
+      claims run seeds/
+      claims run corpus.jsonl --id-field doc_id -o out/ -r out/reports --fail-on new
+    """
+    options = ExtractOptions(ReadOptions(text_field, id_field), segment_records, jobs)
+    summary = run_extraction(
+        paths, out_dir, options,
+        on_skip=lambda item: None if item.is_record else click.echo(
+            f"claims: warning: {item.source}: skipped: {item.reason}", err=True
+        ),
+    )
+    outcome = check_store(out_dir, reports_dir, load_options(Path.cwd()))
+    written = write_reports(outcome, reports_dir)
+    _report_stale(outcome)
+    click.echo(
+        f"claims: {_plural(summary.documents, 'document')} extracted, {summary.unchanged_inputs} unchanged; "
+        f"{summary.total_facts} facts in {out_dir / 'facts.csv'}; {_check_summary(outcome)}; reports in "
+        f"{reports_dir}/ ({', '.join(p.name for p in written)})",
+        err=True,
+    )
+    if gate(outcome, fail_on):
+        click.echo(f"claims: failing: {_plural(len(outcome.unreviewed), 'flag')} without a verdict", err=True)
+        sys.exit(1)
 
 
 def format_option(command: F) -> F:
@@ -285,7 +522,7 @@ def format_option(command: F) -> F:
 
 @cli.command()
 @click.argument("sql")
-@store_option
+@data_option
 @format_option
 def query(sql: str, data_dir: Path, output_format: str) -> None:
     """Run read-only SQL on the fact store (tables: facts, articles, documents, inputs).
@@ -306,7 +543,7 @@ def query(sql: str, data_dir: Path, output_format: str) -> None:
 
 
 @cli.command(name="facts")
-@store_option
+@data_option
 @format_option
 @click.option("--metric", help="Only this metric, or a prefix ending in '.': casualties.")
 @click.option("--place", help="Only claims about this place code (KGZ, TJK, SCO ...).")

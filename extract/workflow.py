@@ -1,0 +1,160 @@
+"""The review loop around the fact store: check, gate, report, and check that committed outputs are fresh.
+
+These are the library calls behind `claims check`, `claims report`, `claims run` and `claims extract --check`;
+each takes its folders and options as arguments (nothing is read from the clock or the environment here).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, Literal
+
+import pandas as pd
+
+from extract.consistency import CheckOptions, Discrepancy, check, records_from_rows, write_json
+from extract.pipeline import STORE_NAME, ExtractOptions, run_extraction
+from extract.reports import ReportInput
+from extract.review import Review, Reviews, load_reviews
+from extract.store import FactStore
+from extract.table import atomic_path
+
+__all__ = [
+    "FailOn",
+    "Freshness",
+    "Outcome",
+    "check_store",
+    "freshness",
+    "gate",
+    "reviews_path",
+    "write_reports",
+]
+
+FailOn = Literal["never", "new", "error"]
+REVIEWS_NAME: Final = "reviews.toml"
+DISCREPANCIES_NAME: Final = "discrepancies.json"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A check's discrepancies with the review state of each."""
+
+    discrepancies: list[Discrepancy]
+    reviews: Reviews
+    facts: pd.DataFrame
+
+    @property
+    def decisions(self) -> dict[str, Review]:
+        return self.reviews.decisions()
+
+    @property
+    def unreviewed(self) -> list[Discrepancy]:
+        """Flags that need a verdict (notes never do: they say what was set aside)."""
+        return [d for d in self.discrepancies if d.severity != "note" and d.fingerprint not in self.reviews]
+
+    @property
+    def stale(self) -> list[Review]:
+        return self.reviews.stale(d.fingerprint for d in self.discrepancies)
+
+    def report_input(self) -> ReportInput:
+        return ReportInput(
+            facts=self.facts, discrepancies=self.discrepancies, reviews=self.decisions, stale=self.stale
+        )
+
+
+def reviews_path(reports_dir: Path) -> Path:
+    return reports_dir / REVIEWS_NAME
+
+
+def check_store(data_dir: Path, reports_dir: Path, options: CheckOptions) -> Outcome:
+    """Run the rules over the store's facts; store the discrepancies and write `discrepancies.json`."""
+    with FactStore(data_dir / STORE_NAME) as store:
+        rows = store.fact_rows()
+        found = check(records_from_rows(rows), options)
+        store.replace_discrepancies(
+            [(d.fingerprint, d.rule, d.severity, d.title, d.explanation) for d in found],
+            [(d.fingerprint, involved.fact_id, involved.role) for d in found for involved in d.facts],
+        )
+    write_json(found, reports_dir / DISCREPANCIES_NAME)
+    return Outcome(found, load_reviews(reviews_path(reports_dir)), pd.DataFrame.from_records(rows))
+
+
+def gate(outcome: Outcome, fail_on: FailOn) -> bool:
+    """Whether CI should fail: `new` on any flag without a verdict, `error` on any unreviewed error."""
+    if fail_on == "new":
+        return bool(outcome.unreviewed)
+    if fail_on == "error":
+        return any(d.severity == "error" for d in outcome.unreviewed)
+    return False
+
+
+def write_reports(outcome: Outcome, reports_dir: Path) -> list[Path]:
+    """`discrepancies.md`, `index.html` and `discrepancies.sarif`, each written atomically."""
+    from extract.reports.html import render_html
+    from extract.reports.markdown import render_markdown
+    from extract.reports.sarif import render_sarif
+
+    report = outcome.report_input()
+    written = []
+    for name, content in (
+        ("discrepancies.md", render_markdown(report)),
+        ("index.html", render_html(report)),
+        ("discrepancies.sarif", json.dumps(render_sarif(report), ensure_ascii=False, indent=2) + "\n"),
+    ):
+        target = reports_dir / name
+        with atomic_path(target) as temporary:
+            temporary.write_text(content, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """How the committed outputs differ from a fresh extraction of the same inputs."""
+
+    facts_added: int
+    facts_removed: int
+    discrepancies_added: int
+    discrepancies_removed: int
+    checked_discrepancies: bool
+
+    @property
+    def fresh(self) -> bool:
+        return not (self.facts_added or self.facts_removed or self.discrepancies_added or self.discrepancies_removed)
+
+
+def freshness(
+    paths: Sequence[str], data_dir: Path, reports_dir: Path, extract_options: ExtractOptions, options: CheckOptions
+) -> Freshness:
+    """Re-extract `paths` into a temporary folder and compare with `data_dir/facts.csv` and the JSON report."""
+    committed_facts = data_dir / "facts.csv"
+    committed_report = reports_dir / DISCREPANCIES_NAME
+    with tempfile.TemporaryDirectory(prefix="claims-check-") as folder:
+        scratch = Path(folder)
+        run_extraction(paths, scratch / "data", extract_options)
+        fresh_facts = _rows(scratch / "data" / "facts.csv")
+        old_facts = _rows(committed_facts) if committed_facts.exists() else set()
+        added_report = removed_report = 0
+        if committed_report.exists():
+            outcome = check_store(scratch / "data", scratch / "reports", options)
+            fresh_report = {json.dumps(d.as_json(), sort_keys=True) for d in outcome.discrepancies}
+            old_report = {
+                json.dumps(item, sort_keys=True) for item in json.loads(committed_report.read_text(encoding="utf-8"))
+            }
+            added_report, removed_report = len(fresh_report - old_report), len(old_report - fresh_report)
+    return Freshness(
+        facts_added=len(fresh_facts - old_facts),
+        facts_removed=len(old_facts - fresh_facts),
+        discrepancies_added=added_report,
+        discrepancies_removed=removed_report,
+        checked_discrepancies=committed_report.exists(),
+    )
+
+
+def _rows(path: Path) -> set[tuple[str, ...]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {tuple(row) for row in csv.reader(handle)}
