@@ -5,12 +5,13 @@ from ../shared/corpora and sliced into a temporary folder; never committed); its
 from the operating system when it exits (`os.wait4`). Memory that does not grow with N shows the extraction
 is streamed. Machines are shared and noisy: compare sizes within one run.
 
-    python -m bench.scale --sizes 5000 0       # 0 = the whole corpus
+    python -m bench.scale --sizes 5000 0 43156    # 0 = the whole corpus; larger sizes repeat it
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -24,11 +25,15 @@ REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578" / "reuters21578.js
 
 def run(size: int, workdir: Path, jobs: int) -> tuple[int, float, float, str]:
     source = workdir / f"reuters-{size or 'all'}.jsonl"
-    with REUTERS.open(encoding="utf-8") as corpus, source.open("w", encoding="utf-8") as sliced:
-        for number, line in enumerate(corpus, start=1):
-            if size and number > size:
-                break
-            sliced.write(line)
+    lines = REUTERS.read_text(encoding="utf-8").splitlines(keepends=True)
+    wanted = size or len(lines)
+    with source.open("w", encoding="utf-8") as sliced:
+        # Past the corpus's end, it is repeated with new record ids, to measure sizes beyond it.
+        for number in range(wanted):
+            record = json.loads(lines[number % len(lines)])
+            if number >= len(lines):
+                record["doc_id"] = f"copy{number // len(lines)}-{record['doc_id']}"
+            sliced.write(json.dumps(record) + "\n")
     command = [
         sys.executable,
         "-m",
@@ -50,7 +55,7 @@ def run(size: int, workdir: Path, jobs: int) -> tuple[int, float, float, str]:
     summary = process.stderr.read().strip().splitlines()[-1] if process.stderr else ""
     if status != 0:
         raise SystemExit(f"claims extract failed on {size} records: {summary}")
-    return number - (1 if size and number > size else 0), seconds, usage.ru_maxrss / 1024, summary
+    return wanted, seconds, usage.ru_maxrss / 1024, summary
 
 
 def main() -> None:

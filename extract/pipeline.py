@@ -70,8 +70,18 @@ class ExtractSummary:
 
 @cache
 def extractor_version() -> str:
-    """The package version and a hash of every lexicon: a change to either means re-extraction."""
-    return f"{__version__}+{lexicon_digest(files('extract').joinpath('lexicons'))}"
+    """The package version, a hash of every lexicon and one of the extraction code: a change means re-extraction.
+
+    The code hash covers the modules of the package's top level (the extraction stages), so that a fix to the
+    grammar re-extracts even before the version is bumped.
+    """
+    package = files("extract")
+    code = hashlib.sha256()
+    for entry in sorted(package.iterdir(), key=lambda item: item.name):
+        if entry.is_file() and entry.name.endswith(".py"):
+            code.update(entry.name.encode())
+            code.update(entry.read_bytes())
+    return f"{__version__}+{lexicon_digest(package.joinpath('lexicons'))}.{code.hexdigest()[:8]}"
 
 
 def lexicon_digest(lexicons: Traversable | Path) -> str:

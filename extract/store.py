@@ -29,7 +29,7 @@ __all__ = ["FACT_ORDER", "FactStore", "InputState", "StoreError"]
 SCHEMA_VERSION: Final = 1
 # Stable, diff-friendly order of the exported table: by file, then position, then id.
 FACT_ORDER: Final = "split_part(source, '#', 1), line, start, \"end\", fact_id"
-EXPORT_BATCH_ROWS: Final = 50_000
+EXPORT_BATCH_ROWS: Final = 5_000
 MEMORY_LIMIT: Final = "256MB"
 
 DOCUMENT_COLUMNS: Final = (

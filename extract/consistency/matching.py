@@ -2,8 +2,9 @@
 
 Two claims are comparable when their metric (not ``other``) and dimension agree, their places are
 compatible (the same set for a border, which the claims stage already names by its sorted pair however it was
-written; otherwise overlapping, or unknown on one side), their explicit periods overlap (a period inherited
-from the article's date is no evidence of a different time), and their entities have the same key: the head
+written; otherwise overlapping, or unknown on one side), their time scopes agree (both undated, or explicit
+periods that overlap; a period inherited from the article's date counts as undated), and their entities have
+the same key: the head
 noun's class ("people", "persons", "victims" are one class) and the places named inside the entity ("citizens
 of Kyrgyzstan" is a subgroup keyed to KGZ, "people" is not). A claim whose entity adds a restriction the
 other lacks (a place, or a subgroup noun such as "children", "soldiers") is a *part* of the other.
@@ -201,13 +202,18 @@ def places_compatible(first: Record, second: Record) -> bool:
 
 
 def periods_overlap(first: Record, second: Record) -> bool:
-    """Explicit periods must overlap; an inherited or missing period is compatible with any."""
-    if not (first.has_explicit_period and second.has_explicit_period):
+    """Whether the two claims can speak of the same time.
+
+    Explicit periods must overlap. A claim with an explicit period ("in 2004 ... killed 230,000") and one
+    without ("Five people died") are not taken to overlap: in news a dated figure beside an undated one is
+    usually background, another event. Inherited periods (the article's date) count as no period.
+    """
+    if first.has_explicit_period != second.has_explicit_period:
+        return False
+    if not first.has_explicit_period:
         return True
-    assert_dates = (first.period_start, first.period_end, second.period_start, second.period_end)
-    if any(value is None for value in assert_dates):
+    if first.period_start is None or first.period_end is None or second.period_start is None:
         return True
-    return not (
-        first.period_end < second.period_start  # type: ignore[operator]
-        or second.period_end < first.period_start  # type: ignore[operator]
-    )
+    if second.period_end is None:
+        return True
+    return not (first.period_end < second.period_start or second.period_end < first.period_start)
