@@ -272,6 +272,14 @@ def data_option(command: F) -> F:
     )(command)
 
 
+def rates_option(command: F) -> F:
+    return click.option(
+        "--rates", "rates", default=None, metavar="FILE", type=click.Path(path_type=Path),
+        help="A dated exchange-rate table (CSV: date,base,quote,rate) for comparing amounts in different "
+        "currencies; instead of exchange_rates in [tool.claims].",
+    )(command)
+
+
 def fail_on_option(command: F) -> F:
     return click.option(
         "--fail-on", type=click.Choice(["never", "new", "error"]), default="never", show_default=True,
@@ -283,23 +291,28 @@ def fail_on_option(command: F) -> F:
 @data_option
 @reports_option
 @fail_on_option
+@rates_option
 @click.option(
     "--format", "output_format", type=click.Choice(["table", "json", "github"]), default="table", show_default=True,
     help="A summary table, the discrepancies as JSON, or GitHub workflow annotations and a job summary.",
 )
-def check_command(data_dir: Path, reports_dir: Path, fail_on: FailOn, output_format: str) -> None:
+def check_command(
+    data_dir: Path, reports_dir: Path, fail_on: FailOn, rates: Path | None, output_format: str
+) -> None:
     """Check the claims in the fact store against each other; write REPORTS/discrepancies.json.
 
     Rules and tolerances come from [tool.claims] in ./pyproject.toml or ./claims.toml. With --fail-on new,
-    exits 1 while any flag (error or warning) has no verdict in REPORTS/reviews.toml: the CI gate.
+    exits 1 while any flag (error or warning) has no verdict in REPORTS/reviews.toml: the CI gate. With
+    --rates, amounts in different currencies are compared through that dated exchange-rate table.
 
     \b
     Examples:
       claims check
       claims check --fail-on new
+      claims check --rates rates.csv
       claims check --format github --fail-on new    # in a GitHub Actions step
     """
-    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd()))
+    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd(), rates))
     if output_format == "json":
         click.echo(json.dumps([d.as_json() for d in outcome.discrepancies], ensure_ascii=False, indent=2))
     elif output_format == "github":
@@ -365,6 +378,7 @@ def _github(outcome: Outcome) -> None:
 @click.option("--reviewer", help="Who decides (default: $CLAIMS_REVIEWER, git user.name, or the login name).")
 @click.option("--replace", is_flag=True, help="Replace an existing decision of a selected discrepancy.")
 @click.option("--prune-stale", is_flag=True, help="Remove decisions whose discrepancy no longer exists.")
+@rates_option
 def review(
     data_dir: Path,
     reports_dir: Path,
@@ -375,6 +389,7 @@ def review(
     reviewer: str | None,
     replace: bool,
     prune_stale: bool,
+    rates: Path | None,
 ) -> None:
     """Record a verdict on each flagged discrepancy, in REPORTS/reviews.toml.
 
@@ -388,7 +403,7 @@ def review(
       claims review --all-unreviewed --verdict false-alarm --reviewer ci-bot
       claims review --prune-stale
     """
-    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd()))
+    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd(), rates))
     reviews = outcome.reviews
     who = reviewer or _reviewer()
     today = date.today()
@@ -453,14 +468,15 @@ def _reviewer() -> str:
 @cli.command()
 @data_option
 @reports_option
-def report(data_dir: Path, reports_dir: Path) -> None:
+@rates_option
+def report(data_dir: Path, reports_dir: Path, rates: Path | None) -> None:
     """Write the reports: REPORTS/discrepancies.{json,md,sarif} and REPORTS/index.html.
 
     \b
     Example:
       claims report
     """
-    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd()))
+    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd(), rates))
     written = write_reports(outcome, reports_dir)
     _report_stale(outcome)
     click.echo(f"claims: {_check_summary(outcome)}; wrote " + ", ".join(str(p) for p in written), err=True)
@@ -475,6 +491,7 @@ def report(data_dir: Path, reports_dir: Path) -> None:
 @reports_option
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
 @fail_on_option
+@rates_option
 def run(
     paths: tuple[str, ...],
     text_field: str,
@@ -484,6 +501,7 @@ def run(
     reports_dir: Path,
     jobs: int,
     fail_on: FailOn,
+    rates: Path | None,
 ) -> None:
     """The whole pipeline on PATHS: extract, check, report, and a short summary.
 
@@ -491,7 +509,9 @@ def run(
     Examples:
       claims run seeds/
       claims run corpus.jsonl --id-field doc_id -o out/ -r out/reports --fail-on new
+      claims run news/ --rates rates.csv
     """
+    check_options = load_options(Path.cwd(), rates)  # a bad rate table stops the run before any extraction
     options = ExtractOptions(ReadOptions(text_field, id_field), segment_records, jobs)
     summary = run_extraction(
         paths, out_dir, options,
@@ -499,7 +519,7 @@ def run(
             f"claims: warning: {item.source}: skipped: {item.reason}", err=True
         ),
     )
-    outcome = check_store(out_dir, reports_dir, load_options(Path.cwd()))
+    outcome = check_store(out_dir, reports_dir, check_options)
     written = write_reports(outcome, reports_dir)
     _report_stale(outcome)
     click.echo(

@@ -9,7 +9,7 @@ relative tolerance. An exact figure is its value widened the same way. An unboun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from extract.consistency.model import Record
 
@@ -45,6 +45,29 @@ class Interval:
             self.low_open,
             self.high_open,
         )
+
+    def times(self, low: Decimal, high: Decimal) -> Interval:
+        """Every product of a number of this interval and a positive factor from `low` to `high` (a rate with its
+        uncertainty)."""
+        return Interval(
+            None if self.low is None else self.low * (low if self.low >= 0 else high),
+            None if self.high is None else self.high * (high if self.high >= 0 else low),
+            self.low_open,
+            self.high_open,
+        )
+
+    def rounded_outward(self, digits: int) -> Interval:
+        """Each end rounded away from the middle to `digits` significant digits: a converted amount reads as
+        "122,300,000", not "122,331,482.0316...", and the interval only grows, so a conflict stays a conflict."""
+
+        def rounded(value: Decimal | None, rounding: str) -> Decimal | None:
+            if value is None or value == 0:
+                return value
+            quantum = Decimal(1).scaleb(value.adjusted() - digits + 1)
+            return value.quantize(quantum, rounding=rounding)
+
+        low, high = rounded(self.low, ROUND_FLOOR), rounded(self.high, ROUND_CEILING)
+        return Interval(low, high, self.low_open and low == self.low, self.high_open and high == self.high)
 
     def describe(self, unit: str) -> str:
         def number(value: Decimal) -> str:

@@ -13,17 +13,24 @@ data in ``extract/lexicons/complements.toml``; a project can add its own under `
     scale_factors = [1000, 1000000]
     scale_tolerance = 0.05      # how close a ratio must be to a scale factor to call it a slip
     complements = [{ parts = ["border.settled", "border.unsettled"], whole = "border.length" }]
+    exchange_rates = "rates.csv"          # a dated rate table (extract/consistency/rates.py), relative to this file;
+                                          # default: none, and amounts in different currencies are not compared
+    exchange_rate_tolerance = 0.02        # relative uncertainty allowed for each rate used
+    exchange_rate_max_age_days = 31       # how much older than the claim's date a rate may be
+
+`load_options(directory, exchange_rates=path)` reads the table in `path` instead (the CLI's ``--rates``).
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Final
 
+from extract.consistency.rates import RateTable, load_rates
 from extract.errors import UsageError
 
 __all__ = ["ALL_RULES", "CheckOptions", "Complement", "load_options"]
@@ -46,6 +53,9 @@ KNOWN_KEYS: Final = frozenset(
         "scale_factors",
         "scale_tolerance",
         "complements",
+        "exchange_rates",
+        "exchange_rate_tolerance",
+        "exchange_rate_max_age_days",
     }
 )
 
@@ -70,10 +80,21 @@ class CheckOptions:
     scale_factors: tuple[Decimal, ...] = (Decimal(1000), Decimal(1_000_000))
     scale_tolerance: Decimal = Decimal("0.05")
     complements: tuple[Complement, ...] = field(default_factory=_default_complements)
+    exchange_rates: RateTable | None = None  # none: amounts in different currencies are only noted
+    exchange_rate_tolerance: Decimal = Decimal("0.02")
+    exchange_rate_max_age_days: int = 31
 
 
-def load_options(directory: Path) -> CheckOptions:
-    """The options of the project in `directory`: its claims.toml, else [tool.claims] of its pyproject.toml."""
+def load_options(directory: Path, exchange_rates: Path | None = None) -> CheckOptions:
+    """The options of the project in `directory`: its claims.toml, else [tool.claims] of its pyproject.toml.
+
+    `exchange_rates` names a rate table to use instead of the one the configuration names, if any.
+    """
+    options = _configured(directory, skip_rates=exchange_rates is not None)
+    return options if exchange_rates is None else replace(options, exchange_rates=load_rates(exchange_rates))
+
+
+def _configured(directory: Path, skip_rates: bool) -> CheckOptions:
     for name, table_path in (("claims.toml", ()), ("pyproject.toml", ("tool", "claims"))):
         path = directory / name
         if not path.exists():
@@ -85,11 +106,11 @@ def load_options(directory: Path) -> CheckOptions:
         for key in table_path:
             raw = raw.get(key, {}) if isinstance(raw, dict) else {}
         if name == "claims.toml" or raw:
-            return _options(raw, path)
+            return _options(raw, path, skip_rates)
     return CheckOptions()
 
 
-def _options(raw: dict[str, Any], path: Path) -> CheckOptions:
+def _options(raw: dict[str, Any], path: Path, skip_rates: bool) -> CheckOptions:
     unknown = sorted(set(raw) - KNOWN_KEYS)
     if unknown:
         raise UsageError(f"{path}: unknown option {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
@@ -110,6 +131,36 @@ def _options(raw: dict[str, Any], path: Path) -> CheckOptions:
             scale_factors=tuple(Decimal(str(f)) for f in raw.get("scale_factors", defaults.scale_factors)),
             scale_tolerance=Decimal(str(raw.get("scale_tolerance", defaults.scale_tolerance))),
             complements=defaults.complements + extra,
+            exchange_rates=None if skip_rates else _rate_table(raw, path),
+            exchange_rate_tolerance=_tolerance(
+                raw.get("exchange_rate_tolerance", defaults.exchange_rate_tolerance), path
+            ),
+            exchange_rate_max_age_days=_max_age(
+                raw.get("exchange_rate_max_age_days", defaults.exchange_rate_max_age_days), path
+            ),
         )
     except (KeyError, IndexError, TypeError, ArithmeticError) as error:
         raise UsageError(f"{path}: malformed [tool.claims] option ({error!r})") from None
+
+
+def _rate_table(raw: dict[str, Any], path: Path) -> RateTable | None:
+    name = raw.get("exchange_rates")
+    if name is None:
+        return None
+    if not isinstance(name, str) or not name:
+        raise UsageError(f"{path}: exchange_rates must name a CSV file (a string), not {name!r}")
+    return load_rates(path.parent / name)  # relative to the configuration file, wherever it is run from
+
+
+def _tolerance(value: object, path: Path) -> Decimal:
+    number = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+    tolerance = Decimal(str(value)) if number else None
+    if tolerance is None or not tolerance.is_finite() or not Decimal(0) <= tolerance < 1:
+        raise UsageError(f"{path}: exchange_rate_tolerance must be a share from 0 up to 1 (0.02 is 2%), not {value!r}")
+    return tolerance
+
+
+def _max_age(value: object, path: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise UsageError(f"{path}: exchange_rate_max_age_days must be a whole number of days, not {value!r}")
+    return value

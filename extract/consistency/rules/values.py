@@ -4,21 +4,35 @@ A pair of claims about the same thing (extract/consistency/matching.py) conflict
 disjoint. When both figures are attributed to different parties the conflict is reported as disputed between
 those sources, not as an error of either article. Pairs set aside are said so in a note: explicit periods that
 differ ("changed over time", not a conflict) and amounts in different currencies (not compared).
+
+Amounts in different currencies are compared only with a user-supplied, dated exchange-rate table
+(extract/consistency/rates.py): the second claim is converted into the first one's currency at the latest rate
+on or before its own date (the end of its explicit period, else its article's date, else the date of the claim
+it is compared with), the rate widened by its tolerance, and the intervals are tested as for one currency. When
+no rate fits, the note says why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
+from typing import Final
 
 from extract.claims import normalise
 from extract.consistency.intervals import interval_of
 from extract.consistency.matching import entity_key, record_key, same_thing
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
+from extract.consistency.rates import Conversion, NoRate, RateTable
 from extract.consistency.rules.common import by_metric, discrepancy, number, pairs, same_sentence
+from extract.units import to_base
 
 __all__ = ["scale_slips", "value_conflicts"]
+
+# Significant digits of a converted amount: rounded outward, so the interval only grows (by 0.1% at most).
+CONVERTED_DIGITS: Final = 4
 
 
 def _candidates(records: Sequence[Record]) -> Iterator[tuple[Record, Record]]:
@@ -42,7 +56,7 @@ def _scale_factor(first: Record, second: Record, options: CheckOptions) -> Decim
 
 
 def value_conflicts(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
-    yield from _currency_notes(records)
+    yield from _across_currencies(records, options)
     for first, second in _candidates(records):
         if not same_thing(first, second):
             if _differs_only_in_period(first, second) and interval_of(first).disjoint(interval_of(second)):
@@ -53,30 +67,32 @@ def value_conflicts(records: Sequence[Record], options: CheckOptions) -> Iterato
             continue
         if "scale-slip" in options.rules and _scale_factor(first, second, options) is not None:
             continue  # reported by the scale-slip rule
-        thing = _thing(first)
-        says = (
-            f"{first.shown()} gives {one.describe(first.unit)} and {second.shown()} gives {two.describe(second.unit)}"
-        )
-        sources = (first.attributed_to, second.attributed_to)
-        if all(sources) and normalise(sources[0] or "") != normalise(sources[1] or ""):
-            yield discrepancy(
-                "value-conflict",
-                "warning",
-                f"Disputed between sources: {thing}",
-                f"The figures for {thing} are disputed between sources: {first.attributed_to} puts it at "
-                f"{one.describe(first.unit)} ({first.shown()}), {second.attributed_to} at "
-                f"{two.describe(second.unit)} ({second.shown()}). Both cannot be true; the articles report "
-                "each side's figure.",
-                [(first, "claim"), (second, "claim")],
-            )
-            continue
-        yield discrepancy(
+        yield _conflict(first, one.describe(first.unit), second, two.describe(second.unit))
+
+
+def _conflict(first: Record, one: str, second: Record, two: str, rate: str = "") -> Discrepancy:
+    """Two claims about one thing that cannot both hold; `one` and `two` say what each allows, `rate` how the
+    second was converted into the first one's currency (empty for one currency)."""
+    thing = _thing(first)
+    sources = (first.attributed_to, second.attributed_to)
+    if all(sources) and normalise(sources[0] or "") != normalise(sources[1] or ""):
+        return discrepancy(
             "value-conflict",
-            "error" if first.source == second.source and first.article == second.article else "warning",
-            f"Conflicting figures for {thing}",
-            f"{says}; both speak of {thing}{_where(first)}, and these figures cannot both be true.",
+            "warning",
+            f"Disputed between sources: {thing}",
+            f"The figures for {thing} are disputed between sources: {first.attributed_to} puts it at "
+            f"{one} ({first.shown()}), {second.attributed_to} at {two} ({second.shown()}){rate}. Both cannot be "
+            "true; the articles report each side's figure.",
             [(first, "claim"), (second, "claim")],
         )
+    return discrepancy(
+        "value-conflict",
+        "error" if first.source == second.source and first.article == second.article else "warning",
+        f"Conflicting figures for {thing}",
+        f"{first.shown()} gives {one} and {second.shown()} gives {two}{rate}; both speak of {thing}{_where(first)}, "
+        "and these figures cannot both be true.",
+        [(first, "claim"), (second, "claim")],
+    )
 
 
 def scale_slips(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
@@ -123,8 +139,9 @@ def _changed_over_time(first: Record, second: Record) -> Discrepancy:
     )
 
 
-def _currency_notes(records: Sequence[Record]) -> Iterator[Discrepancy]:
-    money = [record for record in records if record.dimension.startswith("[currency") and record.metric != "other"]
+def _across_currencies(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
+    """Pairs of amounts in different currencies: compared through the rate table, else a note."""
+    money = [record for record in records if _currency(record) and record.metric != "other"]
     for first, second in pairs(money):
         if first.dimension == second.dimension or first.metric != second.metric or same_sentence(first, second):
             continue
@@ -132,14 +149,96 @@ def _currency_notes(records: Sequence[Record]) -> Iterator[Discrepancy]:
             continue
         if first.places and second.places and not first.places & second.places:
             continue
-        yield discrepancy(
-            "value-conflict",
-            "note",
-            f"Not compared: amounts in {first.unit} and {second.unit}",
-            f"{first.shown()} and {second.shown()} may speak of the same {first.metric}, but in different "
-            f"currencies ({first.unit}, {second.unit}); without an exchange-rate table they are not compared.",
-            [(first, "claim"), (second, "claim")],
+        if options.exchange_rates is None:
+            yield _not_compared(first, second, "without an exchange-rate table they are not compared")
+            continue
+        found = _through_rates(first, second, options.exchange_rates, options)
+        if found is not None:
+            yield found
+
+
+def _through_rates(first: Record, second: Record, table: RateTable, options: CheckOptions) -> Discrepancy | None:
+    """A conflict, or a note saying why the two were not compared; None when they agree or differ in what they
+    speak of."""
+    # Matched as if both were in the first one's currency: same metric, entity, places and time.
+    if not (record_key(first).head and record_key(second).head):
+        return None
+    if not same_thing(first, replace(second, dimension=first.dimension)):
+        return None
+    dating = _dating(second, first)
+    if dating is None:
+        return _not_compared(
+            first, second, "they are not compared: neither claim has a date (no period in its sentence, no article "
+            "date) to choose a rate for"
         )
+    start, end, how = dating
+    conversion = table.convert(_currency(second), _currency(first), end, start, options.exchange_rate_max_age_days)
+    if isinstance(conversion, NoRate):
+        return _not_compared(first, second, f"they are not compared: {conversion.reason}")
+    return _compare(first, second, conversion, how, options)
+
+
+def _currency(record: Record) -> str:
+    """The ISO code of a money claim's currency ("USD" for "$5", "30 MUSD" and "50 cents"), else ""."""
+    dimension = record.dimension
+    return dimension[len("[currency_") : -1] if dimension.startswith("[currency_") and dimension.endswith("]") else ""
+
+
+def _claim_date(record: Record) -> tuple[date, date, str] | None:
+    """The start and end of the time a claim speaks of, and how it was found; None for an undated claim."""
+    if record.period_start is None:
+        return None
+    end = record.period_end or record.period_start
+    if record.period_inherited:
+        return record.period_start, end, "its article's date"
+    if end == record.period_start:
+        return record.period_start, end, "the date its sentence gives"
+    return record.period_start, end, f"the end of the period its sentence gives, {record.period_start} to {end}"
+
+
+def _dating(record: Record, other: Record) -> tuple[date, date, str] | None:
+    """The time whose rate converts `record`: its own; for an undated claim, that of the claim it is compared
+    with (the two were matched as speaking of the same time); None when neither is dated."""
+    own = _claim_date(record)
+    if own is not None:
+        return own
+    borrowed = _claim_date(other)
+    if borrowed is None:
+        return None
+    start, end, how = borrowed
+    return start, end, f"the date of the claim it is compared with: {how}"
+
+
+def _compare(
+    first: Record, second: Record, conversion: Conversion, how: str, options: CheckOptions
+) -> Discrepancy | None:
+    """A value conflict when `second`, converted into `first`'s currency, cannot be `first`'s amount."""
+    target, source = conversion.target, conversion.source
+    one = interval_of(first, options.relative_tolerance).scaled(to_base(Decimal(1), first.unit))
+    own = interval_of(second, options.relative_tolerance).scaled(to_base(Decimal(1), second.unit))
+    # The rate is known only so well: each rate used is widened by the tolerance (twice through a third currency).
+    slack = (1 + options.exchange_rate_tolerance) ** len(conversion.legs)
+    spare = (1 - options.exchange_rate_tolerance) ** len(conversion.legs)
+    two = own.times(conversion.factor * spare, conversion.factor * slack).rounded_outward(CONVERTED_DIGITS)
+    if not one.disjoint(two):
+        return None
+    latest, each = ("rate", "the rate") if len(conversion.legs) == 1 else ("rates", "each rate")
+    rate = (
+        f", that is {two.describe(target)} at {conversion.words()}, the latest {latest} on or before "
+        f"{conversion.on} ({how}), allowing {number(options.exchange_rate_tolerance * 100)}% either way for {each}"
+    )
+    return _conflict(first, one.describe(target), second, own.describe(source), rate)
+
+
+def _not_compared(first: Record, second: Record, why: str) -> Discrepancy:
+    return discrepancy(
+        "value-conflict",
+        "note",
+        f"Not compared: amounts in {first.unit} and {second.unit}",
+        f"{first.shown()} and {second.shown()} may speak of the same {first.metric}, but in different "
+        f"currencies ({first.unit}, {second.unit}); {why}.",
+        [(first, "claim"), (second, "claim")],
+    )
 
 
 def _thing(record: Record) -> str:
