@@ -35,7 +35,18 @@ from extract.attribution import attribution_of, clause_around, is_hedged, is_neg
 from extract.documents import Document
 from extract.metrics import classify
 from extract.periods import Period, parse_reference_date, period_for
-from extract.places import border_pair, find_places
+from extract.persons import AGE_METRIC, age_holder
+from extract.places import (
+    PlaceMention,
+    border_pair,
+    clause_span,
+    concessive_spans,
+    counts_members,
+    find_places,
+    is_stance,
+    names_group_anaphor,
+    place,
+)
 from extract.quantities import Quantity, find_quantities
 from extract.sentences import Sentence, split_sentences
 from extract.table import Fact
@@ -61,25 +72,13 @@ SUBJECT_TAIL: Final = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 DETERMINER: Final = regex.compile(r"^(?i:the|a|an|its|their|this|that|these|those)\s+")
-# Ages are read from their setting: "Lo Presti, 52, head of ...", "aged 52", "a 52-year-old", "dies at 77".
-AGE_NAME_BEFORE: Final = regex.compile(
-    r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|de|da|van|von|al-\p{L}+)){0,3}),\s*\Z"
-)
-AGE_CUE_BEFORE: Final = regex.compile(
-    r"(?i)\b(?:aged|age\s+of|(?:dies|died|dead|passed\s+away)(?:\s+(?:in|on)\s+[\p{L}-]+){0,2}\s+at)\s+\Z"
-)
-# "a 40-year-old man" does not say which man: such an age is not keyed to anyone.
-GENERIC_PERSONS: Final = frozenset(
-    ["man", "men", "woman", "women", "boy", "girl", "person", "people", "child", "resident", "citizen", "local"]
-)
-YEAR_OLD_NOUN: Final = regex.compile(r"\A-old\s+(?:[\p{Lu}][\p{L}-]+\s+)*(?P<noun>\p{Ll}[\p{L}-]+)")
-AGE_AFTER: Final = regex.compile(r"\A(?:\s*,|-year-old\b|\s+years?\s+old\b|\s*\))")
 RELATIVE_PRONOUNS: Final = frozenset({"that", "which", "who"})
 COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital"})
 QUOTE_FOLDING: Final = str.maketrans("’‘“”–—", "''\"\"--")
 PERIOD_OF_YEAR: Final = regex.compile(r"\A\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?:1[0-9]|20)\d\d\b")
 LIST_BREAK: Final = regex.compile(r"[;:]")
 PLACE_WINDOW_WORDS: Final = 30  # countries this close to the quantity are its places, before the rest
+GROUP_KINDS: Final = frozenset({"organization", "region"})  # what a count of member countries belongs to
 PARAGRAPH_BREAK: Final = regex.compile(r"\n")
 
 
@@ -166,17 +165,19 @@ def find_claims(text: str, start: int = 0, end: int | None = None, reference: da
     """The claims in text[start:end]; `reference` is the article's date, for inherited and yearless dates."""
     claims = []
     previous_places: tuple[str, ...] = ()
+    previous_groups: tuple[str, ...] = ()
     previous_sentence = ""
     previous_end = start
     for sentence in split_sentences(text, start, end):
         if PARAGRAPH_BREAK.search(text, previous_end, sentence.start):
-            previous_places, previous_sentence = (), ""
+            previous_places, previous_groups, previous_sentence = (), (), ""
         found_here = [found for found in find_quantities(sentence.text) if is_claim(sentence.text, found)]
         for index, found in enumerate(found_here):
             following = found_here[index + 1].start if index + 1 < len(found_here) else len(sentence.text)
-            context = _Context(following, previous_places, previous_sentence, reference)
+            context = _Context(following, previous_places, previous_sentence, reference, previous_groups)
             claims.append(_claim(sentence, found, context))
         previous_places = _sentence_places(sentence.text) or previous_places
+        previous_groups += _sentence_groups(sentence.text)
         previous_sentence = sentence.text
         previous_end = sentence.end
     return claims
@@ -190,6 +191,7 @@ class _Context:
     previous_places: tuple[str, ...]  # the countries of the paragraph's previous sentences
     previous_sentence: str  # the previous sentence of the paragraph
     reference: date | None  # the article's date
+    previous_groups: tuple[str, ...] = ()  # organisations and regions of the paragraph's previous sentences, in order
 
 
 def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
@@ -199,7 +201,7 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
     entity = _entity(words, found)
     attribution = attribution_of(words)
     _, clause_end = clause_around(words, found.start, found.end)
-    age_of = _age_of(words, found)
+    age_of = age_holder(words, found)
     if age_of is not None:
         entity = age_of
     quantity = replace(found, start=found.start + sentence.start, end=found.end + sentence.start)
@@ -219,7 +221,7 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
             negated=negated,
             context=context.previous_sentence,
         ),
-        places=_places(words, found) or context.previous_places,
+        places=_places(words, found, context),
         period=period_for(words, found.start, found.end, context.reference),
         attributed_to=attribution.source if attribution else None,
         hedged=is_hedged(words),
@@ -227,48 +229,47 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
     )
 
 
-AGE_METRIC: Final = "person.age"
+def _places(sentence: str, found: Quantity, context: _Context) -> tuple[str, ...]:
+    """Countries named in the quantity's clause, else in its list item (";" and ":" split a list), else in its
+    sentence, else in the paragraph's previous sentences (the cues are data: ``lexicons/place_cues.toml``).
 
+    The clause is cut at a comma before a contrasting clause ("..., while the Chinese government offers ..."): a
+    second subject with its own countries. A country named as a stance ("anti-American statements") or only in a
+    concessive adjunct away from the quantity ("despite ... Russia's actions in Ukraine") is not a place of the
+    claim. A count of member countries ("out of 18 countries") is about their group: the organisation or region
+    nearest it in its clause, else the paragraph's last one when the sentence names no country.
 
-def _age_of(sentence: str, found: Quantity) -> str | None:
-    """Whose age the quantity is, when it is one ("Gaetano Lo Presti, 52,"); "" when the person is unnamed."""
-    if found.value is None or not 0 < found.value < 125 or found.counted_noun is not None:
-        return None
-    if found.kind not in ("cardinal", "duration"):
-        return None
-    before, after = sentence[: found.start], sentence[found.end :]
-    if found.kind == "duration" and not regex.match(r"\A-?old\b", after):
-        return None
-    cue = AGE_CUE_BEFORE.search(before)
-    named = AGE_NAME_BEFORE.search(before[: cue.start()] if cue else before)
-    if named and named["name"].split()[0] in ("In", "On", "At", "By", "Since", "About", "The", "A", "An"):
-        named = None
-    if named and (AGE_AFTER.match(after) or cue):
-        return named["name"]
-    if found.kind == "duration" and after.startswith("-old"):
-        noun = YEAR_OLD_NOUN.match(after)  # "the 112-year-old deputy": whose age is the noun after it
-        return noun["noun"] if noun and noun["noun"] not in GENERIC_PERSONS else ""
-    if cue:
-        return ""
-    return None
-
-
-def _places(sentence: str, found: Quantity) -> tuple[str, ...]:
-    """Countries named in the quantity's list item (";" and ":" split a list), else in its sentence.
-
-    Regions and organisations count only where no country is named: then the nearest one before the
-    quantity (else the first after it) is the claim's place.
+    Regions and organisations count only where no country is named: an anaphor ("this organization") stands for
+    the organisation last named in the paragraph; else the nearest one before the quantity (else the first after
+    it) is the claim's place.
     """
-    mentions = find_places(sentence)
+    asides = [(start, end) for start, end in concessive_spans(sentence) if not start <= found.start < end]
+    mentions = _without_stances(
+        sentence, [m for m in find_places(sentence) if not any(start <= m.start < end for start, end in asides)]
+    )
     item_start = max((m.end() for m in LIST_BREAK.finditer(sentence, 0, found.start)), default=0)
     next_break = LIST_BREAK.search(sentence, found.end)
     item_end = next_break.start() if next_break else len(sentence)
+    clause_start, clause_end = clause_span(sentence, found.start, found.end)
+    if counts_members(found.counted_noun):
+        groups = [m for m in mentions if m.kind in GROUP_KINDS and clause_start <= m.start < clause_end]
+        if groups:  # the group nearest the count: "the expanded SCO out of 18 countries"
+            return (min(groups, key=lambda m: max(m.start - found.end, found.start - m.end)).code,)
+        if context.previous_groups and not any(m.kind in COUNTRY_KINDS for m in mentions):
+            return (context.previous_groups[-1],)
     in_item = [m for m in mentions if item_start <= m.start < item_end]
+    in_clause = [m for m in in_item if clause_start <= m.start < clause_end]
     near = [
         m for m in in_item
         if len(sentence[min(m.start, found.start) : max(m.end, found.end)].split()) <= PLACE_WINDOW_WORDS
     ]
-    scopes = ((near, item_start, item_end), (in_item, item_start, item_end), (mentions, 0, len(sentence)))
+    scopes = (
+        ([m for m in near if m in in_clause], clause_start, clause_end),
+        (in_clause, clause_start, clause_end),
+        (near, item_start, item_end),
+        (in_item, item_start, item_end),
+        (mentions, 0, len(sentence)),
+    )
     for scope, start, end in scopes:
         countries = {m.code for m in scope if m.kind in COUNTRY_KINDS}
         pair = border_pair(sentence[start:end])
@@ -276,15 +277,31 @@ def _places(sentence: str, found: Quantity) -> tuple[str, ...]:
             countries.update(pair)
         if countries:
             return tuple(sorted(countries))
+    organizations = [code for code in context.previous_groups if place(code).kind == "organization"]
+    if organizations and names_group_anaphor(sentence[clause_start:clause_end]):
+        return (organizations[-1],)
     if not mentions:
-        return ()
+        return context.previous_places
     before = [m for m in mentions if m.end <= found.start]
     return (before[-1].code,) if before else (mentions[0].code,)
 
 
+def _without_stances(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions but those named as a stance ("anti-American statements"), unless no other country is named:
+    a "pro-Iranian network" with no other country is still Iran's."""
+    plain = [m for m in mentions if not is_stance(sentence, m)]
+    return plain if any(m.kind in COUNTRY_KINDS for m in plain) else mentions
+
+
 def _sentence_places(sentence: str) -> tuple[str, ...]:
     """The countries of a whole sentence, carried to the next sentence of the paragraph when it names none."""
-    return tuple(sorted({m.code for m in find_places(sentence) if m.kind in COUNTRY_KINDS}))
+    return tuple(sorted({m.code for m in _without_stances(sentence, find_places(sentence)) if m.kind in COUNTRY_KINDS}))
+
+
+def _sentence_groups(sentence: str) -> tuple[str, ...]:
+    """The organisations and regions of a sentence, in order: what "this organization" or a count of countries
+    in a later sentence of the paragraph refers to."""
+    return tuple(m.code for m in find_places(sentence) if m.kind in GROUP_KINDS and not is_stance(sentence, m))
 
 
 def _entity(sentence: str, found: Quantity) -> str | None:

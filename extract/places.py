@@ -9,6 +9,11 @@ The data are ``lexicons/countries.csv`` (ISO 3166-1 countries with their names, 
 ignore); their headers give the format, sources and the choices made for ambiguous names. Both are read once at
 import and compiled into one regex alternation.
 
+Which of a sentence's places a figure is about is decided in ``extract/claims.py`` with the cues of
+``lexicons/place_cues.toml`` read here: :func:`is_stance` ("anti-American"), :func:`clause_span` (the figure's own
+clause, cut at ";", ":" and a comma before "while", "whereas", "but" ...), :func:`concessive_spans` ("despite ..."),
+:func:`counts_members` ("18 countries") and :func:`names_group_anaphor` ("this organization").
+
 Rules:
 
 * Aliases match case-sensitively as written, plus an ALL-CAPS copy of aliases of four letters or more: "China" and
@@ -42,8 +47,21 @@ from typing import Final
 import regex
 
 from extract.errors import ClaimsError
+from extract.lexicon_loader import alternation
 
-__all__ = ["Place", "PlaceMention", "UnknownPlaceError", "border_pair", "find_places", "place"]
+__all__ = [
+    "Place",
+    "PlaceMention",
+    "UnknownPlaceError",
+    "border_pair",
+    "clause_span",
+    "concessive_spans",
+    "counts_members",
+    "find_places",
+    "is_stance",
+    "names_group_anaphor",
+    "place",
+]
 
 COUNTRY_COLUMNS: Final = {"name": "country", "names": "country", "demonyms": "demonym", "capitals": "capital"}
 REGION_KINDS: Final = frozenset({"region", "organization", "subnational", "city", "historic"})
@@ -278,3 +296,91 @@ def border_pair(text: str) -> tuple[str, str] | None:
             low, high = sorted((first.code, second.code))
             return low, high
     return None
+
+
+# ---- which places a figure is about ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """The lists of ``lexicons/place_cues.toml`` (its header documents each), compiled."""
+
+    stance: regex.Pattern[str]
+    clause_break: regex.Pattern[str]
+    concessive: regex.Pattern[str]
+    members: regex.Pattern[str]
+    group_anaphor: regex.Pattern[str]
+
+
+def _load_cues() -> _Cues:
+    raw = tomllib.loads(_read("place_cues.toml"))
+    return _Cues(
+        stance=regex.compile(rf"(?i:(?<![\w-])(?:{alternation(raw['stance_prefixes'])}))[-‐‑]\Z"),
+        clause_break=regex.compile(
+            rf"""
+            [;:]                                                 # a list or a second statement
+            | ,(?= \s+ (?i:{alternation(raw['contrast_words'])}) \b  # a comma before "while", "whereas", "but" ...
+                   (?! \s+ (?:\p{{Ll}}\w*ing|also) \b ) )           # not "while studying", "but also": no subject
+            """,
+            regex.VERBOSE,
+        ),
+        concessive=regex.compile(
+            rf"""
+            (?i: (?<![\w-]) (?:{alternation(raw['concessive_words'])}) (?!\w) )  # "despite", "in spite of"
+            (?: [^,;:!?()] | ,(?=\d) )*                                      # to the next comma (not "1,000")
+            """,
+            regex.VERBOSE,
+        ),
+        members=regex.compile(rf"(?i:{alternation(raw['member_nouns'])})"),
+        group_anaphor=regex.compile(rf"(?i:(?<![\w-])(?:{alternation(raw['group_anaphors'])})(?!\w))"),
+    )
+
+
+_CUES: Final = _load_cues()
+
+
+def is_stance(text: str, mention: PlaceMention) -> bool:
+    """Whether ``mention`` is glued to a stance prefix: "anti-American" names what is opposed, not a place.
+
+    >>> [is_stance(text, m) for text in ["anti-American statements"] for m in find_places(text)]
+    [True]
+    """
+    return _CUES.stance.search(text, 0, mention.start) is not None
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the clause of ``text`` holding ``text[start:end]``: cut at ";" and ":" and at a comma
+    before a contrasting clause ("..., while the Chinese government offers ...").
+
+    >>> text = "Kazakhs in China rose to 13,198, while Kyrgyz students got 23 grants."
+    >>> text[slice(*clause_span(text, 25, 31))]
+    'Kazakhs in China rose to 13,198'
+    """
+    clause_start, clause_end = 0, len(text)
+    for match in _CUES.clause_break.finditer(text):
+        if match.end() <= start:
+            clause_start = match.end()
+        elif match.start() >= end:
+            clause_end = match.start()
+            break
+    return clause_start, clause_end
+
+
+def concessive_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every concessive adjunct of ``text``: "despite ..." up to the next comma or break.
+
+    >>> text = "Trade grew, despite sanctions on Russia, by 5%."
+    >>> [text[start:end] for start, end in concessive_spans(text)]
+    ['despite sanctions on Russia']
+    """
+    return [match.span() for match in _CUES.concessive.finditer(text)]
+
+
+def counts_members(counted_noun: str | None) -> bool:
+    """Whether a figure counting ``counted_noun`` counts the members of a group ("18 countries", "27 states")."""
+    return counted_noun is not None and _CUES.members.fullmatch(counted_noun) is not None
+
+
+def names_group_anaphor(text: str) -> bool:
+    """Whether ``text`` refers back to an organisation named earlier ("this organization", "the bloc")."""
+    return _CUES.group_anaphor.search(text) is not None

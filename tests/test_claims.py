@@ -124,6 +124,45 @@ def test_metric_places_and_polarity(sentence: str, quote: str, metric: str, plac
     assert sentence[claim.quantity.start : claim.quantity.end] == quote
 
 
+# (text, quote, places): which of the places named around a figure are its own (lexicons/place_cues.toml)
+PLACE_CASES = [
+    # -- a contrasting clause after a comma has its own subject and its own countries ---------------------------
+    pytest.param("Germany's economy grew 1.8% last year, whereas France's expanded by 2.5%.", "1.8%", "DEU",
+                 id="news-whereas-first-clause"),
+    pytest.param("Germany's economy grew 1.8% last year, whereas France's expanded by 2.5%.", "2.5%", "FRA",
+                 id="news-whereas-second-clause"),
+    pytest.param("Brazil's soy exports rose 20%, but Argentina's harvest fell by half.", "20%", "BRA",
+                 id="news-but-clause"),
+    pytest.param(
+        "Exports from Uzbekistan to Russia rose 14% in the first half, while Kazakhstan's shipments to China fell.",
+        "14%", "RUS;UZB", id="news-while-clause-pair-kept",
+    ),
+    pytest.param("More than 200 Indian students were stranded at the border, while fleeing Ukraine.", "More than 200",
+                 "IND;UKR", id="news-while-participle-no-new-subject"),
+    pytest.param("Prices rose 8% not only in Poland, but also in Hungary.", "8%", "HUN;POL", id="news-but-also-one-clause"),
+    # -- stances and concessive adjuncts name circumstances, not places -----------------------------------------
+    pytest.param("Anti-American protests in Pakistan drew some 10,000 people on Friday.", "some 10,000", "PAK",
+                 id="news-anti-stance"),
+    pytest.param("Turkey's exports grew 12% in 2022, despite the war in Ukraine.", "12%", "TUR", id="news-despite"),
+    pytest.param("Despite a 30% fall in Russian gas deliveries, Germany filled its storage.", "30%", "DEU;RUS",
+                 id="news-despite-holding-the-figure"),
+    # -- counts of member countries belong to their group; "the bloc" refers back ---------------------------------
+    pytest.param("Hungary was the only one of the 27 EU member states to vote against the package.", "27", "EU",
+                 id="news-member-states-of-the-eu"),
+    pytest.param("NATO leaders gathered in Vilnius on Tuesday. Thirty-one countries signed the final communique.",
+                 "Thirty-one", "NATO", id="news-member-count-from-the-paragraph"),
+    pytest.param(
+        "ASEAN foreign ministers met in Jakarta on Monday. The bloc's combined GDP reached $3.6 trillion last year.",
+        "$3.6 trillion", "ASEAN", id="news-the-bloc-anaphor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "places"), PLACE_CASES)
+def test_places(text: str, quote: str, places: str) -> None:
+    assert ";".join(claim_for(text, quote).places) == places
+
+
 @pytest.mark.parametrize(
     ("sentence", "quote", "entity"),
     [

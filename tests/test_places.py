@@ -246,6 +246,51 @@ def test_border_pair_same_however_written() -> None:
     assert {border_pair(text) for text in spellings} == {("KGZ", "TJK")}
 
 
+# ---- cues for a figure's own places (lexicons/place_cues.toml) --------------------------------------------------
+
+# (text, figure, the figure's clause)
+CLAUSE_CASES = [
+    pytest.param("Germany's economy grew 1.8% last year, whereas France's expanded by 2.5%.", "1.8%", "Germany's economy grew 1.8% last year", id="w-whereas"),
+    pytest.param("Germany's economy grew 1.8% last year, whereas France's expanded by 2.5%.", "2.5%", " whereas France's expanded by 2.5%.", id="w-whereas-second"),
+    pytest.param("Prices rose 12% in Russia; in Kazakhstan they rose 20%.", "12%", "Prices rose 12% in Russia", id="w-semicolon"),
+    pytest.param("More than 200 students were stranded, while fleeing Ukraine.", "200", "More than 200 students were stranded, while fleeing Ukraine.", id="w-while-participle"),
+    pytest.param("Prices rose 8% in Poland, but also in Hungary.", "8%", "Prices rose 8% in Poland, but also in Hungary.", id="w-but-also"),
+    pytest.param("Kazakhs in China rose to 13,198, while Beijing offers 23 grants.", "13,198", "Kazakhs in China rose to 13,198", id="w-while-capitalised-ing"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "clause"), CLAUSE_CASES)
+def test_clause_span(text: str, figure: str, clause: str) -> None:
+    start = text.index(figure)
+    assert text[slice(*places.clause_span(text, start, start + len(figure)))] == clause
+
+
+# (text, the stance mentions, the concessive adjuncts)
+ASIDE_CASES = [
+    pytest.param("Beijing's interest in preventing anti-American statements has changed.", ["American"], [], id="w-anti"),
+    pytest.param("Pro-Russian separatists hold about 20% of the region.", ["Russian"], [], id="w-pro-capitalised"),
+    pytest.param("Turkey's exports grew 12% in 2022, despite the war in Ukraine.", [], ["despite the war in Ukraine."], id="w-despite"),
+    pytest.param("In spite of pressure from Washington, India bought 1,000,000 barrels from Russia.", [], ["In spite of pressure from Washington"], id="w-in-spite-of"),
+    pytest.param("Despite a 1,200 km border with China, trade is small.", [], ["Despite a 1,200 km border with China"], id="w-despite-thousands-comma"),
+    pytest.param("Russian-Tajik trade and non-Russian migrants", [], [], id="w-compounds-are-not-stances"),
+]
+
+
+@pytest.mark.parametrize(("text", "stances", "asides"), ASIDE_CASES)
+def test_stances_and_concessive_asides(text: str, stances: list[str], asides: list[str]) -> None:
+    assert [m.surface for m in find_places(text) if places.is_stance(text, m)] == stances
+    assert [text[start:end] for start, end in places.concessive_spans(text)] == asides
+
+
+def test_member_counts_and_group_anaphors() -> None:
+    assert [places.counts_members(noun) for noun in ("countries", "States", "nations", "members", "people", None)] == [
+        True, True, True, False, False, False,
+    ]
+    assert places.names_group_anaphor("the 21st summit of this organization")
+    assert places.names_group_anaphor("The bloc's combined GDP")
+    assert not places.names_group_anaphor("a non-governmental organization and a bloc of flats")
+
+
 # ---- place() ---------------------------------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ import regex
 
 from extract.attribution import clause_around
 from extract.consistency.model import Record
+from extract.persons import AGE_METRIC, person_key, same_person
 from extract.places import find_places
 
 __all__ = [
@@ -135,12 +136,21 @@ def record_key(record: Record) -> EntityKey:
     subject a sentence gives a figure ("China aims", "the state border") names it too loosely to compare.
     Claims whose entity is unknown are never matched: the checker stays quiet rather than guess.
     """
+    if record.metric == AGE_METRIC:
+        return _age_key(record)
     key = entity_key(record.entity)
     if record.metric in GENERIC_METRICS:
         return key  # "a duration" says nothing about what lasted: only the entity itself can match
     if record.dimension.startswith("[currency") or record.kind in ("measure", "percent", "money"):
         return EntityKey(record.metric if key.head else "", key.places, False)
     return key
+
+
+def _age_key(record: Record) -> EntityKey:
+    """An age is keyed to its person: a surname, or a describing noun with the person's role in the story."""
+    at = record.sentence.find(record.quote)
+    start, end = (at, at + len(record.quote)) if at >= 0 else (0, 0)
+    return EntityKey(person_key(record.entity, record.sentence, start, end), frozenset(), False)
 
 
 @cache
@@ -170,6 +180,9 @@ def same_thing(first: Record, second: Record) -> bool:
     """Comparable claims about one and the same quantity (rule a's matching)."""
     if first.metric != second.metric or first.metric == "other" or first.dimension != second.dimension:
         return False
+    if first.metric == AGE_METRIC:
+        # An age is a person's, not an event's: no forecast, place or period of the sentence changes it.
+        return record_key(first) == record_key(second) and same_person(first.entity, second.entity)
     if is_projection(first) != is_projection(second):
         return False
     if not (places_compatible(first, second) and periods_overlap(first, second)):
@@ -208,6 +221,8 @@ def periods_overlap(first: Record, second: Record) -> bool:
     without ("Five people died") are not taken to overlap: in news a dated figure beside an undated one is
     usually background, another event. Inherited periods (the article's date) count as no period.
     """
+    if first.metric == AGE_METRIC == second.metric and not (first.has_explicit_period and second.has_explicit_period):
+        return True  # a person's age is dated by the story, not by a date in its sentence ("was killed Friday")
     if first.has_explicit_period != second.has_explicit_period:
         return False
     if not first.has_explicit_period:
