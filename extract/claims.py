@@ -35,7 +35,7 @@ from extract.attribution import attribution_of, clause_around, is_hedged, is_neg
 from extract.documents import Document
 from extract.metrics import classify
 from extract.periods import Period, parse_reference_date, period_for
-from extract.persons import AGE_METRIC, age_holder
+from extract.persons import AGE_METRIC, AgeMention, age_holder, resolve_in_article
 from extract.places import (
     PlaceMention,
     border_pair,
@@ -359,7 +359,26 @@ def facts_of_article(document: Document, article: Article) -> list[Fact]:
     reference = parse_reference_date(article.date or document.date)
     spans: list[Span] = [span for span in (article.title_span, article.body) if span is not None]
     claims = [claim for span in spans for claim in find_claims(document.text, span.start, span.end, reference)]
-    return _facts(document, article, claims)
+    return _facts(document, article, _resolve_ages(claims))
+
+
+def _resolve_ages(claims: list[Claim]) -> list[Claim]:
+    """Ages of unnamed persons given to the person the article names (extract/persons.py)."""
+    ages = [index for index, claim in enumerate(claims) if claim.metric == AGE_METRIC]
+    mentions = [
+        AgeMention(
+            claims[index].entity or "",
+            claims[index].sentence.text,
+            claims[index].quantity.start - claims[index].sentence.start,
+            claims[index].quantity.end - claims[index].sentence.start,
+        )
+        for index in ages
+    ]
+    resolved = list(claims)
+    for index, holder in zip(ages, resolve_in_article(mentions), strict=True):
+        if holder != (claims[index].entity or ""):
+            resolved[index] = replace(claims[index], entity=holder)
+    return resolved
 
 
 def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> list[Fact]:

@@ -15,6 +15,8 @@ was charged" are one man with two ages. Lexicons: ``lexicons/persons.toml``.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -22,14 +24,20 @@ from typing import Final
 
 import regex
 
+from extract.places import find_places
 from extract.quantities import Quantity
 
-__all__ = ["AGE_METRIC", "age_holder", "person_key", "same_person"]
+__all__ = ["AGE_METRIC", "AgeMention", "age_holder", "person_key", "resolve_in_article", "same_person"]
 
 AGE_METRIC: Final = "person.age"
 MAX_AGE: Final = 125
 
-_NAME = r"\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|de|da|van|von|al-\p{L}+)){0,3}"
+# A nickname inside a name: Vincent "the Chin" Gigante, Kimani (Kiki) Gray.
+_NICKNAME = r"(?:\([\p{L} .]{1,20}\)|[\"“‘'][\p{L} .]{1,20}[\"”’'])"
+_NAME = (
+    rf"\p{{Lu}}[\p{{L}}'’-]+(?:\s+(?:{_NICKNAME}\s+)?(?:\p{{Lu}}\.|\p{{Lu}}[\p{{L}}'’-]+|de|da|van|von|al-\p{{L}}+)){{0,3}}"
+)
+NICKNAME: Final = regex.compile(rf"\s+{_NICKNAME}(?=\s)")
 # "Gomes, 35," or "Anthony LaCalamita III, a 38-year-old": the name right before the age.
 NAME_BEFORE: Final = regex.compile(rf"(?P<name>{_NAME}),\s*(?P<article>(?:an?|the)\s+)?\Z")
 # "aged 77", "age of 95", "dies at 77", "died in prison at 77", "dead at 95".
@@ -39,17 +47,17 @@ CUE_BEFORE: Final = regex.compile(
 # What follows a "Name, 52" age: a comma, "-year-old", "years old", a closing bracket or the sentence's end.
 AFTER_NAMED_AGE: Final = regex.compile(r"\A(?:\s*,|-year-old\b|\s+years?\s+old\b|\s*\)|\s*[.;]?\s*\Z)")
 YEAR_OLD: Final = regex.compile(r"\A-?(?:years?-)?old\b")
-NAME_ANYWHERE: Final = regex.compile(
-    r"(?<![\p{L}'’])(?P<name>\p{Lu}\p{Ll}+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){1,3})"
+# A run of capitalised words: "Mark Felt", "Legendary Aquatic Musical Star Esther Williams" (a headline).
+NAME_RUN: Final = regex.compile(
+    rf"(?<![\p{{L}}'’])(?P<name>\p{{Lu}}\p{{Ll}}+(?:\s+(?:{_NICKNAME}\s+)?(?:\p{{Lu}}\.|\p{{Lu}}[\p{{L}}'’-]+))+)"
 )
 # "was struck", "were shot": a harm verb after the person, in the passive.
 PASSIVE_BEFORE: Final = regex.compile(r"(?i)\b(?:was|were|is|are|been|being|got|get)\s+(?:\p{L}+ly\s+)?\Z")
 DETERMINER_BEFORE: Final = regex.compile(r"(?i)\b(?:whose|the|his|her|their|its|a)\s+\Z")
+# "a 10-year-old girl killed by a stray bullet": a reduced passive.
+BY_AFTER: Final = regex.compile(r"\s+by\b")
 # "then-15-year-old Timmons": the person's age at an earlier time, not comparable with their age now.
 THEN_BEFORE: Final = regex.compile(r"(?i)\bthen[\s-]+\Z")
-NOT_NAMES: Final = frozenset(
-    ["In", "On", "At", "By", "Since", "About", "The", "A", "An", "After", "Before", "When", "Police", "Authorities"]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,8 @@ class _Lexicon:
     role_window: int
     unkeyed: frozenset[str]
     suffixes: frozenset[str]
+    not_names: frozenset[str]
+    generic: frozenset[str]
 
 
 def _cue_pattern(cues: list[str]) -> regex.Pattern[str]:
@@ -78,7 +88,9 @@ def _lexicon() -> _Lexicon:
         rf"""\A-?(?:years?-)?old,?\s+
         (?:[\p{{L}}'’.-]+\s+){{0,3}}?               # modifiers: "Vancouver", "terminally ill", "Greek"
         (?P<noun>{nouns})(?:e?s)?(?![\p{{L}}-])
-        (?:\s*,\s*(?P<name>{_NAME})\s*(?=[,.;)]|\Z))?  # an apposition: "a 15-year-old boy, Alexandros Grigoropoulos,"
+        # an apposition: "a 15-year-old boy, Alexandros Grigoropoulos,", "a 61-year-old man - Eric Kirkpatrick -"
+        (?:\s*(?:,|\s[-–—]+)\s*(?P<name>(?-i:{_NAME}))\s*(?=[,.;)–—-]|\Z)
+          | \s+(?P<name>(?-i:{_NAME}))(?=[\s,.;:)'’]|\Z))?  # or right after it: "Englishman Robert Buckley"
         """,
         regex.VERBOSE | regex.IGNORECASE,
     )
@@ -93,6 +105,8 @@ def _lexicon() -> _Lexicon:
         int(raw["role_window"]),
         frozenset(raw["unkeyed"]),
         frozenset(raw["name_suffixes"]),
+        frozenset(word.lower() for word in raw["not_names"]),
+        frozenset(raw["generic"]),
     )
 
 
@@ -110,8 +124,16 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
     if found.kind == "duration" and not year_old:
         return None
     cue = CUE_BEFORE.search(before)
+    if cue:
+        # "Mark Felt, FBI official who became 'Deep Throat,' dead at 95": the first name of the sentence.
+        for run in NAME_RUN.finditer(before, 0, cue.start()):
+            words = _plain(run["name"]).split()
+            while words and words[0].lower() in _lexicon().not_names:
+                words.pop(0)  # "Actress Esther Williams Dies at 91"
+            if len(words) >= 2 and _can_be_name(" ".join(words)):
+                return " ".join(words[-2:])
     named = NAME_BEFORE.search(before[: cue.start()] if cue else before)
-    if named and named["name"].split()[0] in NOT_NAMES:
+    if named and not _can_be_name(named["name"]):
         named = None
     if named and named["article"] and year_old:
         return named["name"]  # "Anthony LaCalamita III, a 38-year-old Troy resident"
@@ -123,20 +145,26 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
         if described:
             return described["name"] or described["noun"].lower()
         name_after = lexicon.named_after.match(after)
-        if name_after and name_after["name"].split()[0] not in NOT_NAMES:
+        if name_after and _can_be_name(name_after["name"]):
             return name_after["name"]
         return ""
-    if cue:
-        # "Mark Felt, FBI official who became 'Deep Throat,' dead at 95": the clause's first full name.
-        for candidate in NAME_ANYWHERE.finditer(before):
-            if candidate["name"].split()[0] not in NOT_NAMES:
-                return candidate["name"]
-        return ""
-    return None
+    return "" if cue else None
+
+
+def _plain(name: str) -> str:
+    return NICKNAME.sub("", name)
+
+
+def _can_be_name(text: str) -> bool:
+    """Not a time word, a sentence opener or a place: "Yesterday, a 36-year-old", "in Los Angeles, aged 85"."""
+    words = _plain(text).split()
+    if not words or words[0].lower() in _lexicon().not_names:
+        return False
+    return not any(mention.kind in PLACE_KINDS for mention in find_places(text))
 
 
 def _surname(name: str) -> str:
-    tokens = [token.strip(".,").lower() for token in name.split()]
+    tokens = [token.strip(".,").lower() for token in _plain(name).split()]
     tokens = [token.removesuffix("'s").removesuffix("’s") for token in tokens if token]
     while len(tokens) > 1 and tokens[-1] in _lexicon().suffixes:
         tokens.pop()
@@ -144,7 +172,7 @@ def _surname(name: str) -> str:
 
 
 def _name_tokens(name: str) -> list[str]:
-    return [token.strip(".,").lower() for token in name.split() if token.strip(".,")]
+    return [token.strip(".,").lower() for token in _plain(name).split() if token.strip(".,")]
 
 
 def _role(sentence: str, start: int, end: int) -> str:
@@ -156,7 +184,7 @@ def _role(sentence: str, start: int, end: int) -> str:
     for cue in lexicon.harm.finditer(sentence):
         # Harmed when the verb comes first or is passive after the person; the attacker when it acts after them.
         # After the person, "-ing" forms and nouns ("whose killing") say nothing about who acted.
-        if cue.end() <= start or PASSIVE_BEFORE.search(sentence, 0, cue.start()):
+        if cue.end() <= start or PASSIVE_BEFORE.search(sentence, 0, cue.start()) or BY_AFTER.match(sentence, cue.end()):
             cues.append(("victim", cue))
         elif not cue[0].lower().endswith("ing") and not DETERMINER_BEFORE.search(sentence, 0, cue.start()):
             cues.append(("suspect", cue))
@@ -179,8 +207,8 @@ def person_key(entity: str | None, sentence: str, start: int, end: int) -> str:
         return ""
     if described is not None:
         role = _role(sentence, start, end)
-        # Two unnamed persons of one class with no role in sight are as likely two people as one.
-        return f"{described} ({role}){then}" if role != "?" else ""
+        # Two unnamed men with no role in sight are as likely two people as one; two actresses, less so.
+        return f"{described} ({role}){then}" if role != "?" or described not in lexicon.generic else ""
     surname = _surname(entity)
     return f"name:{surname}{then}" if len(surname) > 1 else ""
 
@@ -196,3 +224,65 @@ def same_person(first: str | None, second: str | None) -> bool:
     if longer[len(longer) - len(shorter) :] == shorter:
         return True
     return one[0][:1] == two[0][:1]
+
+
+@dataclass(frozen=True, slots=True)
+class AgeMention:
+    """An age claim of one article: its holder as `age_holder` read it, and where it stands in its sentence."""
+
+    holder: str
+    sentence: str
+    start: int
+    end: int
+
+
+PLACE_KINDS: Final = frozenset({"country", "demonym", "capital", "region", "city"})
+GENDERS: Final = {"man": "male", "boy": "male", "woman": "female", "girl": "female"}
+
+
+def _is_name(holder: str) -> bool:
+    return bool(holder) and holder[:1].isupper() and holder.lower() not in _lexicon().classes
+
+
+def resolve_in_article(mentions: Sequence[AgeMention]) -> list[str]:
+    """The holders once the article's own names are known: "the 15-year-old was killed" is Alexandros
+    Grigoropoulos when he is the one person the article names with an age and he is a victim too.
+
+    An unnamed age is given the article's named person only when the article names exactly one person with an
+    age, the roles agree (the tipster "50-year-old man" is not the 38-year-old suspect), the describing noun is
+    not a relative ("his 12-year-old daughter") and not of the other gender than the named person's (read from
+    an age the article describes with the same value and role as the name's).
+    """
+    named = [mention for mention in mentions if _is_name(mention.holder)]
+    surnames = {_surname(mention.holder) for mention in named}
+    if len(surnames) != 1:
+        return [mention.holder for mention in mentions]
+    name = max((mention.holder for mention in named), key=lambda holder: (len(holder.split()), holder))
+    roles = Counter(_role(m.sentence, m.start, m.end) for m in named)
+    role = next((found for found, _ in roles.most_common() if found != "?"), "?")
+    values = {_value_text(m) for m in named}
+    lexicon = _lexicon()
+    genders = {
+        GENDERS.get(lexicon.classes.get(m.holder.lower(), ""))
+        for m in mentions
+        if not _is_name(m.holder) and _value_text(m) in values and _role(m.sentence, m.start, m.end) == role
+    } - {None}
+    resolved = []
+    for mention in mentions:
+        described = lexicon.classes.get(mention.holder.lower()) if mention.holder else None
+        gender = GENDERS.get(described or "")
+        if (
+            _is_name(mention.holder)
+            or described in lexicon.unkeyed
+            or (role == "?" and (described is None or described in lexicon.generic))
+            or _role(mention.sentence, mention.start, mention.end) != role
+            or (gender is not None and genders and gender not in genders)
+        ):
+            resolved.append(mention.holder)
+        else:
+            resolved.append(name)
+    return resolved
+
+
+def _value_text(mention: AgeMention) -> str:
+    return "".join(regex.findall(r"\d+", mention.sentence[mention.start : mention.end]))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.persons import age_holder, person_key, same_person
+from extract.persons import AGE_METRIC, age_holder, person_key, same_person
+from extract.pipeline import facts
 from extract.quantities import find_quantities
 
 # (sentence, quote of the age, holder, key)
@@ -69,6 +70,35 @@ HOLDER_CASES = [
         "15-year", "Timmons",
         "name:timmons (then)", id="ecb-then-age",
     ),
+    pytest.param(
+        "A 61-year-old Vancouver man - Eric Allen Kirkpatrick - was charged Saturday with first-degree murder.",
+        "61-year", "Eric Allen Kirkpatrick", "name:kirkpatrick", id="ecb-dash-apposition",
+    ),
+    pytest.param(
+        "On Saturday, 32-year-old Englishman Robert Buckley fell about 600 metres.", "32-year", "Robert Buckley",
+        "name:buckley", id="ecb-noun-and-name",
+    ),
+    pytest.param("Actress Esther Williams Dies at 91", "91", "Esther Williams", "name:williams", id="ecb-headline"),
+    pytest.param(
+        "Famous 1950s pin up star Betty Page has died in Los Angeles, aged 85.", "85", "Betty Page", "name:page",
+        id="ecb-place-is-not-a-name",
+    ),
+    pytest.param(
+        "A Brooklyn woman had a view of the fatal police shooting of 16-year-old Kimani (Kiki) Gray.", "16-year",
+        "Kimani (Kiki) Gray", "name:gray", id="ecb-nickname",
+    ),
+    pytest.param(
+        "Yesterday, a 36-year-old Australian climber died after falling 150 metres.", "36-year", "climber",
+        "climber (victim)", id="ecb-time-word-is-not-a-name",
+    ),
+    pytest.param(
+        "The 26-year-old actress checked into a rehabilitation centre early on Friday.", "26-year", "actress",
+        "actor (?)", id="news-specific-noun-keyed-without-role",
+    ),
+    pytest.param(
+        "The mother of a 10-year-old girl killed by a stray bullet said she heard a loud sound.", "10-year", "girl",
+        "girl (victim)", id="ecb-reduced-passive",
+    ),
     pytest.param("Officers found a 12-gauge pump-action shotgun in the vehicle.", "12", None, None, id="ecb-not-an-age"),
     pytest.param("The 2004 tsunami killed 230,000 people, 40 of them tourists.", "40", None, None, id="news-a-count"),
 ]
@@ -97,3 +127,41 @@ def test_age_holder_and_key(sentence: str, quote: str, holder: str | None, key: 
 )
 def test_same_person(first: str | None, second: str | None, same: bool) -> None:
     assert same_person(first, second) is same
+
+
+def _ages(text: str) -> list[tuple[str, str]]:
+    table = facts(text)
+    ages = table[table["metric"] == AGE_METRIC]
+    pairs = zip(ages["quote"], ages["entity"], strict=True)
+    return [(quote, entity if isinstance(entity, str) else "") for quote, entity in pairs]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Police said Kimani Gray, 16, was shot by two officers on Saturday. By the time an autopsy of the "
+            "16-year-old was released, the tension could be felt.",
+            [("16", "Kimani Gray"), ("16-year", "Kimani Gray")],
+            id="ecb-unsaid-victim-is-the-named-victim",
+        ),
+        pytest.param(
+            "Anthony LaCalamita, 38, was arrested on the highway. A 50-year-old man from Dexter tipped off "
+            "authorities after hearing a description of the car on the radio.",
+            [("38", "Anthony LaCalamita"), ("50-year", "man")],
+            id="news-a-bystander-is-someone-else",
+        ),
+        pytest.param(
+            "Gary Gomes, 35, was charged with murder. His 12-year-old daughter was also in the apartment.",
+            [("35", "Gary Gomes"), ("12-year", "daughter")],
+            id="news-a-relative-is-someone-else",
+        ),
+        pytest.param(
+            "Robyn Mendes, 48, was killed. Anthony Smith, 35, was arrested. The 48-year-old was found dead.",
+            [("48", "Robyn Mendes"), ("35", "Anthony Smith"), ("48-year", "")],
+            id="news-two-named-persons-no-guess",
+        ),
+    ],
+)
+def test_ages_of_unnamed_persons_resolved_in_their_article(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _ages(text) == expected
