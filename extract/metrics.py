@@ -24,6 +24,8 @@ __all__ = ["OTHER", "Metric", "classify", "metrics"]
 
 OTHER: Final = "other"
 NEAR_WORDS: Final = 8
+TOUCHING_WORDS: Final = 0
+CONJUNCT_BREAK: Final = regex.compile(r";|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
 PREDICATE_WORDS: Final = 6
 CURRENCY_PREFIX: Final = "[currency"
 # pint writes derived dimensions as products; the taxonomy names them.
@@ -46,6 +48,8 @@ class Metric:
     excludes_anywhere: bool
     cues_in_clause: bool
     not_before: regex.Pattern[str] | None
+    right_after: regex.Pattern[str] | None  # "6.4-magnitude", "6.4 on the Richter scale"
+    right_before: regex.Pattern[str] | None  # "magnitude 6.4", "a quake measuring 6.4"
 
     def applies_to(self, kind: str, unit: str, dimension: str) -> bool:
         if self.kinds and kind not in self.kinds:
@@ -107,9 +111,23 @@ def metrics() -> tuple[Metric, ...]:
                 cues_in_clause=entry.get("cue_scope", "sentence") == "clause",
                 not_before=_phrase_pattern(entry.get("not_before", [])),
                 min_score=int(entry.get("min_score", 2)),
+                right_after=_adjacent(entry.get("right_after", []), after=True),
+                right_before=_adjacent(entry.get("right_before", []), after=False),
             )
         )
     return tuple(found)
+
+
+def _adjacent(phrases: Sequence[str], *, after: bool) -> regex.Pattern[str] | None:
+    """Phrases written right next to a quantity, joined by spaces or a hyphen."""
+    if not phrases:
+        return None
+    words = "|".join(
+        r"\s+".join(regex.escape(word) for word in phrase.split()) for phrase in sorted(phrases, key=len, reverse=True)
+    )
+    if after:
+        return regex.compile(rf"(?i)\A[\s-]*(?:{words})(?![\w])")
+    return regex.compile(rf"(?i)(?<![\w-])(?:{words})[\s-]*\Z")
 
 
 def classify(
@@ -130,12 +148,21 @@ def classify(
     Required cues are looked for in the whole sentence and its `context` (the sentence before it in the
     paragraph: "Turkmenistan reported no deaths." follows a sentence about COVID-19), excluding cues there
     too or, for a metric whose ``excludes_scope`` is ``near``, within a few words of the quantity.
-    Each cue found scores by its distance: 2 when near, 1 when far, and 2 more when it stands in the
-    quantity's predicate (the words after it up to `predicate_end`, at most a few: "140 were injured"),
-    unless it is a topic word of the metric's ``requires`` list.
+    Each cue found scores by its distance: 3 when it touches the figure, 2 when near, 1 when far or in another
+    conjunct ("a receptionist died and two men were hurt"), and 2 more when it stands in the quantity's
+    predicate (the words after it up to `predicate_end`, at most a few: "140 were injured"), unless it is a
+    topic word of the metric's ``requires`` list.
     A cue right before a word of the metric's ``not_before`` list is an adjective of that noun ("a disputed
-    border that stretched 4,380 km") and does not count.
+    border that stretched 4,380 km") and does not count. A metric whose ``right_after`` or ``right_before``
+    phrase is written right next to the quantity ("a 6.4-magnitude quake") is chosen outright.
     """
+    for metric in metrics():
+        if not metric.applies_to(kind, unit, dimension):
+            continue
+        if (metric.right_after and metric.right_after.match(sentence[quantity_end:])) or (
+            metric.right_before and metric.right_before.search(sentence[max(0, quantity_at - 40) : quantity_at])
+        ):
+            return metric.id
     best_id, best_score = OTHER, -1
     predicate = _predicate_span(sentence, quantity_end, predicate_end)
     clause = clause_around(sentence, quantity_at, quantity_end)
@@ -163,9 +190,24 @@ def classify(
                     continue
                 if metric.not_before and metric.not_before.match(sentence, _skip_space(sentence, match.end())):
                     continue
-                near = _words_between(sentence, match.start(), quantity_at) <= NEAR_WORDS
-                in_predicate = not is_topic and predicate[0] <= match.start() < predicate[1]
-                best_cue = max(best_cue, (2 if near else 1) + (2 if in_predicate else 0))
+                before = match.end() <= quantity_at
+                between = (
+                    _words_between(sentence, match.end(), quantity_at)
+                    if before
+                    else _words_between(sentence, quantity_end, match.start())
+                )
+                # A cue touching the figure ("kills 1, injures 2", "1 dead, 2 hurt") outweighs one a few words off;
+                # one before it in another conjunct ("a receptionist died and two men were hurt") is far.
+                closeness = 3 if between <= TOUCHING_WORDS else 2 if between <= NEAR_WORDS else 1
+                separated = (
+                    CONJUNCT_BREAK.search(sentence, match.end(), quantity_at)
+                    if before
+                    else CONJUNCT_BREAK.search(sentence, quantity_end, match.start())
+                )
+                if separated:
+                    closeness = 1
+                in_predicate = not is_topic and not separated and predicate[0] <= match.start() < predicate[1]
+                best_cue = max(best_cue, closeness + (2 if in_predicate else 0))
             score += best_cue * metric.weight
         if score >= metric.min_score and score > best_score:
             best_id, best_score = metric.id, score
@@ -185,7 +227,11 @@ def _skip_space(sentence: str, at: int) -> int:
 
 
 def _predicate_span(sentence: str, quantity_at: int, predicate_end: int) -> tuple[int, int]:
-    """From the quantity to `predicate_end`, cut to the first few words."""
+    """From the quantity to `predicate_end`, cut to the first few words and at a comma or semicolon ("kills 1,
+    wounds 2": "wounds" is not the predicate of 1)."""
+    stop = regex.compile(r"[,;]").search(sentence, quantity_at, predicate_end)
+    if stop:
+        predicate_end = stop.start()
     words = list(regex.finditer(r"\S+", sentence[quantity_at:predicate_end]))
     if len(words) > PREDICATE_WORDS:
         return quantity_at, quantity_at + words[PREDICATE_WORDS - 1].end()

@@ -115,10 +115,27 @@ class EntityKey:
 
 
 @cache
-def _classes() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
+def _classes() -> tuple[dict[str, str], frozenset[str], dict[str, str], frozenset[str]]:
     raw = tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
     heads = {word: name for name, words in raw["classes"].items() for word in words}
-    return heads, frozenset(raw["subgroups"]), dict(raw["defaults"])
+    return heads, frozenset(raw["subgroups"]), dict(raw["defaults"]), frozenset(raw["event_properties"])
+
+
+@cache
+def _default_cues() -> regex.Pattern[str]:
+    raw = tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
+    words = [regex.escape(cue[:-1]) + r"\w*" if cue.endswith("*") else regex.escape(cue) for cue in raw["default_when"]]
+    return regex.compile(rf"(?i)(?<!\w)(?:{'|'.join(words)})(?!\w)")
+
+
+def _default_applies(record: Record) -> bool:
+    """The figure touches its metric's verb or adjective: "kills 1", "1 dead, 2 hurt", "killing 612 people"."""
+    at = record.sentence.find(record.quote)
+    if at < 0:
+        return False
+    before = record.sentence[:at].split()[-1:]
+    after = record.sentence[at + len(record.quote) :].split()[:2]
+    return any(_default_cues().fullmatch(word.strip(",.;:!?\"'()")) for word in before + after)
 
 
 def _singular(word: str) -> str:
@@ -138,7 +155,13 @@ def record_key(record: Record) -> EntityKey:
     """
     if record.metric == AGE_METRIC:
         return _age_key(record)
+    if record.metric in _classes()[3]:
+        return EntityKey(record.metric, frozenset(), False)  # "a 6.4-magnitude quake": the event's own figure
     key = entity_key(record.entity)
+    heads, _, defaults, _ = _classes()
+    if record.metric in defaults and not key.subgroup and key.head not in heads.values() and _default_applies(record):
+        # "Gunman kills 1", "1 dead, 2 hurt": no known noun, but a death toll counts people.
+        key = EntityKey(defaults[record.metric], key.places, False)
     if record.metric in GENERIC_METRICS:
         return key  # "a duration" says nothing about what lasted: only the entity itself can match
     if record.dimension.startswith("[currency") or record.kind in ("measure", "percent", "money"):
@@ -155,7 +178,7 @@ def _age_key(record: Record) -> EntityKey:
 
 @cache
 def entity_key(entity: str | None) -> EntityKey:
-    heads, subgroups, _ = _classes()
+    heads, subgroups, _, _ = _classes()
     if not entity:
         return EntityKey("", frozenset(), False)
     head_phrase = HEAD_CUT.sub("", entity).strip()
@@ -208,6 +231,21 @@ def is_part_of(part: Record, whole: Record) -> bool:
     return (same_class or subgroup_of_people) and (piece.subgroup or bool(piece.places))
 
 
+# "In February", "in early March": a month named on its own, as background events are dated ("on 6 December",
+# with its day, is more often the story's own date).
+MONTH_NAME = regex.compile(
+    r"\b(?i:in|since|during|last|until)\s+(?:(?i:early|late|mid-?)\s*)?"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"(?!\s+\d)"
+)
+
+
+@cache
+def _yearless_months(sentence: str) -> frozenset[str]:
+    """The months a sentence names (its period unresolved: no year, no article date): "In February"."""
+    return frozenset(match["month"] for match in MONTH_NAME.finditer(sentence))
+
+
 def places_compatible(first: Record, second: Record) -> bool:
     if first.metric.startswith("border.") or second.metric.startswith("border."):
         return bool(first.places) and first.places == second.places
@@ -226,7 +264,9 @@ def periods_overlap(first: Record, second: Record) -> bool:
     if first.has_explicit_period != second.has_explicit_period:
         return False
     if not first.has_explicit_period:
-        return True
+        # "In February, a gunman killed five people": a month without a year (and no article date to give it
+        # one) still dates the figure; it is not the undated story of the article.
+        return _yearless_months(first.sentence) == _yearless_months(second.sentence)
     if first.period_start is None or first.period_end is None or second.period_start is None:
         return True
     if second.period_end is None:
