@@ -106,6 +106,26 @@ METRIC_CASES = [
                  "AFG", False, id="seed-18-year-war"),
     pytest.param("Iran’s membership was approved after a 15 year waiting period.", "15 year", "duration", "IRN", False,
                  id="seed-waiting-period"),
+    # -- casualty counts side by side: the cue touching the figure decides (ecb) ---------------------------------
+    pytest.param("Gunman kills 1, wounds 2 at accounting office", "1", "casualties.killed", "", False,
+                 id="ecb-kills-1"),
+    pytest.param("Gunman kills 1, wounds 2 at accounting office", "2", "casualties.injured", "", False,
+                 id="ecb-wounds-2"),
+    pytest.param("1 dead, 2 hurt in Mich. office shooting; police say suspect had worked there", "2",
+                 "casualties.injured", "", False, id="ecb-2-hurt"),
+    pytest.param("A Michigan man shot to death one person and injured two others Monday at an accounting firm.", "one",
+                 "casualties.killed", "", False, id="ecb-shot-to-death-and-injured"),
+    pytest.param("A man suspected of shooting three people, killing one, at a suburban Detroit firm was arrested.",
+                 "three", "casualties.shot", "", False, id="ecb-shot-not-killed"),
+    pytest.param("Some 30 people were killed and 55 others injured when three shells landed near the school.", "55",
+                 "casualties.injured", "", False, id="news-other-conjunct"),
+    # -- earthquake magnitudes are the quake's, not a toll (ecb) ---------------------------------------------------
+    pytest.param("A 6.4-magnitude quake hit the town of Zarand in Iran's Kerman province, killing hundreds of people.",
+                 "6.4", "earthquake.magnitude", "IRN", False, id="ecb-magnitude-hyphen"),
+    pytest.param("In February, a quake measuring 6.4 on the Richter scale hit Zarand, killing 612 people.", "612",
+                 "casualties.killed", "", False, id="ecb-toll-beside-magnitude"),
+    pytest.param("An earthquake with a magnitude of at least 5.9 hit southern Iran on Sunday, killing 10 people.",
+                 "at least 5.9", "earthquake.magnitude", "IRN", False, id="ecb-magnitude-of"),
 ]
 
 

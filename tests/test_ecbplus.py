@@ -108,11 +108,13 @@ FLIPS = {
 def _changed(quote: str, value: Decimal) -> Iterator[tuple[str, str]]:
     number = NUMBER.search(quote)
     if number:
-        # A plausible misreport: half as much again, or half as much (never an impossible age of 190).
-        bigger = str(int(value * 3 / 2 + 5)) if value >= 1 else str(value * 10)
+        # A plausible misreport of the numeral as written ("$108 million" -> "$167 million"): half as much again,
+        # or half as much (never an impossible age of 190).
+        numeral = Decimal(number.group().replace(",", ""))
+        bigger = str(int(numeral * 3 / 2 + 5)) if numeral >= 1 else str(numeral * 10)
         yield "value", quote[: number.start()] + bigger + quote[number.end() :]
-        if value >= 8:
-            yield "value", quote[: number.start()] + str(int(value / 2)) + quote[number.end() :]
+        if numeral >= 8:
+            yield "value", quote[: number.start()] + str(int(numeral / 2)) + quote[number.end() :]
     for word, other in SCALES.items():
         if regex.search(rf"\b{word}\b", quote):
             yield "scale", regex.sub(rf"\b{word}\b", other, quote, count=1)
