@@ -139,6 +139,51 @@ CASES = [
         {"16 times greater"},
         id="e-multiple",
     ),
+    pytest.param(
+        [
+            "Ten people were killed when the quake struck the island of Qeshm on Sunday.",
+            "The bodies of two more victims were found in the village of Ziranag, the governor said.",
+        ],
+        None,
+        set(),
+        id="a-an-increment-is-not-a-total",
+    ),
+    pytest.param(
+        [
+            "Twelve people were killed when the quake struck the island of Qeshm on Sunday.",
+            "Another four people died in hospital from their injuries, he said.",
+        ],
+        None,
+        set(),
+        id="a-another-is-an-increment",
+    ),
+    pytest.param(
+        [
+            "Police said a 61-year-old man was charged with first-degree murder on Saturday.",
+            "A 69-year-old man was charged with murder after the office party shooting.",
+        ],
+        "value-conflict",
+        {"61-year", "69-year"},
+        id="a-ages-of-one-suspect",
+    ),
+    pytest.param(
+        [
+            "Police said a 61-year-old man was charged with first-degree murder on Saturday.",
+            "The gunman opened fire at the party, killing a 40-year-old man.",
+        ],
+        None,
+        set(),
+        id="a-suspect-and-victim-are-two-people",
+    ),
+    pytest.param(
+        [
+            "In February, a gunman killed five people at a shopping mall in Salt Lake City.",
+            "A gunman killed one person at an accounting firm near Detroit.",
+        ],
+        None,
+        set(),
+        id="a-a-month-dates-a-background-event",
+    ),
     # -- g. listed parts and their total ------------------------------------------------------------------------------
     pytest.param(
         [

@@ -27,6 +27,7 @@ from extract.places import find_places
 __all__ = [
     "EntityKey",
     "entity_key",
+    "is_increment",
     "is_part_of",
     "is_projection",
     "periods_overlap",
@@ -104,6 +105,8 @@ PROJECTION = regex.compile(
     r"targets?|targeted|forecasts?|projected|projections?|likely\s+to|set\s+to|seeks?\s+to|hopes?\s+to|"
     r"wants?\s+to|intends?\s+to|goal)\b"
 )
+INCREMENT_BEFORE = regex.compile(r"(?i)\b(?:another|an\s+additional|additional|a\s+further|further|extra)\s+\Z")
+INCREMENT_AFTER = regex.compile(r"(?i)\s+(?:more|additional|further|extra)\b")
 HEAD_CUT = regex.compile(r"\s+(?:of|from|in|at|on|who|which|that|studying|living|working|killed|injured)\b.*$", regex.I)
 
 
@@ -206,11 +209,22 @@ def same_thing(first: Record, second: Record) -> bool:
     if first.metric == AGE_METRIC:
         # An age is a person's, not an event's: no forecast, place or period of the sentence changes it.
         return record_key(first) == record_key(second) and same_person(first.entity, second.entity)
-    if is_projection(first) != is_projection(second):
+    if is_projection(first) != is_projection(second) or is_increment(first) or is_increment(second):
         return False
     if not (places_compatible(first, second) and periods_overlap(first, second)):
         return False
     return record_key(first) == record_key(second)
+
+
+def is_increment(record: Record) -> bool:
+    """A count added to an earlier one ("two more victims", "another four people died"), not a total."""
+    at = record.sentence.find(record.quote)
+    if at < 0:
+        return False
+    return bool(
+        INCREMENT_BEFORE.search(record.sentence, 0, at)
+        or INCREMENT_AFTER.match(record.sentence, at + len(record.quote))
+    )
 
 
 def is_part_of(part: Record, whole: Record) -> bool:
@@ -221,7 +235,7 @@ def is_part_of(part: Record, whole: Record) -> bool:
         return False  # parts and wholes are counts: an age or a length is not made of others
     if not (places_compatible(part, whole) and periods_overlap(part, whole)):
         return False
-    if is_projection(part) or is_projection(whole):
+    if is_projection(part) or is_projection(whole) or is_increment(part) or is_increment(whole):
         return False
     piece, total = record_key(part), record_key(whole)
     if not total.head or not piece.head or total.subgroup or total.places:
