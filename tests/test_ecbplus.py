@@ -179,9 +179,9 @@ def perturbations() -> list[Perturbation]:
 @pytest.mark.timeout(900)
 @pytest.mark.xfail(
     strict=True,
-    reason="perturbation recall is 0.476 (571 of 1,200): the matcher compares only claims whose measured entity "
-    "it could read (a counted noun, a noun phrase, a named person's age), and on ECB+ many figures have none or a "
-    "loose one; loosening it (metric defaults, as for 'Gunman kills 1') raised false flags to 1.85 per 20 articles",
+    reason="perturbation recall is 0.743 (942 of 1,268): most misses are ages whose person an article names one way "
+    "(a name) and the others another ('the 16-year-old', 'a 38-year-old male'), which the checker does not link "
+    "without a role or a name in the same article; the rest are partners misread by the metric reader",
 )
 def test_perturbed_figures_are_flagged_against_another_article() -> None:
     cases = perturbations()
@@ -217,5 +217,5 @@ def test_perturbed_figures_are_flagged_against_another_article() -> None:
             )
     recall = detected / len(cases)
     print(f"perturbations: {len(cases)}, detected {detected}, recall {recall:.3f}")
-    assert recall >= 0.44, "recall fell below the measured level"  # a floor against regressions
+    assert recall >= 0.72, "recall fell below the measured level"  # a floor against regressions
     assert recall >= 0.9, "\n".join(missed[:40])
