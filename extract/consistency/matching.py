@@ -245,19 +245,21 @@ def is_part_of(part: Record, whole: Record) -> bool:
     return (same_class or subgroup_of_people) and (piece.subgroup or bool(piece.places))
 
 
-# "In February", "in early March": a month named on its own, as background events are dated ("on 6 December",
-# with its day, is more often the story's own date).
+# "In February", "in early March", "last year", "two years ago": a background event's time, unresolved (no year,
+# no article date). A month with its day ("on 6 December") is more often the story's own date.
 MONTH_NAME = regex.compile(
     r"\b(?i:in|since|during|last|until)\s+(?:(?i:early|late|mid-?)\s*)?"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"(?!\s+\d)"
+    r"|(?P<month>(?i:last|previous|the\s+previous|earlier\s+this|late\s+last|early\s+last)\s+(?:year|month|decade))\b"
+    r"|(?P<month>(?i:(?:\w+|a)\s+(?:years?|months?|decades?)\s+ago))\b"
 )
 
 
 @cache
 def _yearless_months(sentence: str) -> frozenset[str]:
     """The months a sentence names (its period unresolved: no year, no article date): "In February"."""
-    return frozenset(match["month"] for match in MONTH_NAME.finditer(sentence))
+    return frozenset(match["month"].lower() for match in MONTH_NAME.finditer(sentence))
 
 
 def places_compatible(first: Record, second: Record) -> bool:

@@ -1,0 +1,80 @@
+"""What the checker flags on the ECB+ clusters labelled disagreeing, and a sample to judge by hand.
+
+ECB+ corpus (Cybulska & Vossen, LREC 2014), CC BY 3.0; read from ../shared/corpora, never committed. The labels
+are tests/fixtures/ecbplus_clusters.toml. Prints the number of flags (warnings and errors) per cluster and per
+rule, then a seeded random sample of flags with their quotes and sentences, to count how many are real.
+
+    python -m bench.ecbplus_flags --sample 25 --seed 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import asdict
+from pathlib import Path
+
+from extract.consistency import Discrepancy, check, records_from_rows
+from extract.documents import Document
+from extract.pipeline import extract_document
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "ecbplus" / "ecbplus_docs.jsonl"
+LABELS = ROOT / "tests" / "fixtures" / "ecbplus_clusters.toml"
+
+
+def cluster_documents() -> dict[str, list[Document]]:
+    clusters: dict[str, list[Document]] = defaultdict(list)
+    with CORPUS.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            clusters[record["subtopic"]].append(
+                Document(
+                    source=f"ecbplus.jsonl#{record['doc_id']}",
+                    path="ecbplus.jsonl",
+                    format="jsonl",
+                    text=record["text"],
+                    record_id=record["doc_id"],
+                    record_line=1,
+                )
+            )
+    return clusters
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--label", default="disagreeing", choices=["disagreeing", "agreeing"])
+    parser.add_argument("--sample", type=int, default=25)
+    parser.add_argument("--seed", type=int, default=7)
+    options = parser.parse_args()
+    if not CORPUS.exists():
+        raise SystemExit(f"bench.ecbplus_flags: {CORPUS}: the ECB+ corpus is not there")
+    labels = tomllib.loads(LABELS.read_text(encoding="utf-8"))["cluster"]
+    documents = cluster_documents()
+    flagged: list[tuple[str, Discrepancy]] = []
+    articles = 0
+    for cluster in labels:
+        if cluster["label"] != options.label:
+            continue
+        subtopic = cluster["subtopic"]
+        articles += len(documents[subtopic])
+        rows = [asdict(fact) for document in documents[subtopic] for fact in extract_document(document)[2]]
+        found = [d for d in check(records_from_rows(rows)) if d.severity != "note"]
+        flagged += [(subtopic, discrepancy) for discrepancy in found]
+    per_cluster = Counter(subtopic for subtopic, _ in flagged)
+    per_rule = Counter(discrepancy.rule for _, discrepancy in flagged)
+    print(f"{options.label} clusters: {articles} articles, {len(flagged)} flags")
+    print("by cluster:", ", ".join(f"{name} {count}" for name, count in per_cluster.most_common()))
+    print("by rule:", ", ".join(f"{name} {count}" for name, count in per_rule.most_common()))
+    sample = random.Random(options.seed).sample(flagged, min(options.sample, len(flagged)))
+    for number, (subtopic, discrepancy) in enumerate(sample, 1):
+        print(f"\n{number}. {subtopic} {discrepancy.rule}")
+        for fact in discrepancy.facts:
+            print(f"   {fact.quote!r} ({fact.source}): {fact.sentence}")
+
+
+if __name__ == "__main__":
+    main()
