@@ -125,6 +125,15 @@ def _classes() -> tuple[dict[str, str], frozenset[str], dict[str, str], frozense
 
 
 @cache
+def _several_events() -> regex.Pattern[str]:
+    raw = tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
+    words = [
+        regex.escape(word[:-1]) + r"\w*" if word.endswith("*") else regex.escape(word) for word in raw["several_events"]
+    ]
+    return regex.compile(rf"(?i)(?<!\w)(?:{'|'.join(words)})(?!\w)")
+
+
+@cache
 def _default_cues() -> regex.Pattern[str]:
     raw = tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
     words = [regex.escape(cue[:-1]) + r"\w*" if cue.endswith("*") else regex.escape(cue) for cue in raw["default_when"]]
@@ -159,6 +168,8 @@ def record_key(record: Record) -> EntityKey:
     if record.metric == AGE_METRIC:
         return _age_key(record)
     if record.metric in _classes()[3]:
+        if _several_events().search(record.sentence):
+            return EntityKey("", frozenset(), False)  # "two quakes, measuring 7.6 and 7.4": which one?
         return EntityKey(record.metric, frozenset(), False)  # "a 6.4-magnitude quake": the event's own figure
     key = entity_key(record.entity)
     heads, _, defaults, _ = _classes()
