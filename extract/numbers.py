@@ -511,6 +511,18 @@ def _decimal_digits(tokens: list[str]) -> tuple[str, int] | None:
     return (digits, i) if digits else None
 
 
+# Words after "a third", "a quarter" that keep it a fraction ("a third of", "a quarter more", "by a third in");
+# any other word after it is the noun an ordinal qualifies ("a third term").
+_FRACTION_FOLLOWERS: Final = frozenset(
+    [
+        "of", "more", "less", "fewer", "as", "than", "to", "the", "and", "or", "in", "on", "at", "for", "from",
+        "with", "that", "which", "this", "last", "since", "over", "between", "lower", "higher", "smaller",
+        "larger", "bigger", "cheaper", "percent", "per", "a", "an", "its", "their", "his", "her",
+    ]
+)
+_NEXT_WORD: Final = regex.compile(r"\s+(?P<word>\p{Ll}[\p{L}-]*)")
+
+
 def _word_number(text: str, start: int, end: int) -> Number | None:
     """Read the number words in ``text[start:end]``; the atom may end before ``end``."""
     toks = [(m.group().lower(), m.start(), m.end()) for m in _WORD_SPLIT.finditer(text, start, end)]
@@ -518,8 +530,13 @@ def _word_number(text: str, start: int, end: int) -> Number | None:
     if parsed is None or parsed.n_tokens == 0:
         return None
     atom_end = toks[parsed.n_tokens - 1][2]
-    if parsed.kind == "fraction" and toks[0][0] in ("a", "an") and text[atom_end : atom_end + 1] == "-":
-        return _word_number(text, toks[1][1], end)  # "an eighth-round decision": an ordinal
+    if parsed.kind == "fraction" and toks[0][0] in ("a", "an") and len(toks) > 1:
+        following = _NEXT_WORD.match(text, atom_end)
+        if text[atom_end : atom_end + 1] == "-" or (
+            following and following["word"].lower() not in _FRACTION_FOLLOWERS and toks[1][0] in ORDINALS
+        ):
+            # "an eighth-round decision", "a third term", "a fourth straight season": an ordinal
+            return _word_number(text, toks[1][1], end)
     value = tidy(parsed.value)
     prec = _precision_of_value(value) if parsed.kind == "cardinal" else None
     return Number(
