@@ -25,7 +25,12 @@ __all__ = ["OTHER", "Metric", "classify", "metrics"]
 OTHER: Final = "other"
 NEAR_WORDS: Final = 8
 TOUCHING_WORDS: Final = 0
+# Another conjunct: after the figure any "and" ("30 dead and 55 wounded"); before it, a strong break or an "and"
+# that opens the figure's own conjunct ("a receptionist died and two men were hurt"), not the "and" of
+# "trade between Kazakhstan and Germany reached $2.35 billion".
 CONJUNCT_BREAK: Final = regex.compile(r";|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
+STRONG_BREAK: Final = regex.compile(r";|,\s*(?:and|but)\b|\bbut\b|\bwhile\b|\bwhereas\b")
+AND_BEFORE: Final = regex.compile(r"\band\s+(?:(?:the|a|an|some|about|around|at\s+least|more\s+than|over)\s+)?\Z")
 PREDICATE_WORDS: Final = 6
 CURRENCY_PREFIX: Final = "[currency"
 # pint writes derived dimensions as products; the taxonomy names them.
@@ -200,7 +205,8 @@ def classify(
                 # one before it in another conjunct ("a receptionist died and two men were hurt") is far.
                 closeness = 3 if between <= TOUCHING_WORDS else 2 if between <= NEAR_WORDS else 1
                 separated = (
-                    CONJUNCT_BREAK.search(sentence, match.end(), quantity_at)
+                    STRONG_BREAK.search(sentence, match.end(), quantity_at)
+                    or AND_BEFORE.search(sentence, match.end(), quantity_at)
                     if before
                     else CONJUNCT_BREAK.search(sentence, quantity_end, match.start())
                 )
