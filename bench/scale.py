@@ -3,7 +3,8 @@
 Each size runs the real command in a fresh process on the first N records of the corpus (research data, read
 from ../shared/corpora and sliced into a temporary folder; never committed); its peak resident memory is read
 from the operating system when it exits (`os.wait4`). Memory that does not grow with N shows the extraction
-is streamed. Machines are shared and noisy: compare sizes within one run.
+is streamed: each peak is also given relative to the first size's. Machines are shared and noisy: compare
+sizes within one run.
 
     python -m bench.scale --sizes 5000 0 43156    # 0 = the whole corpus; larger sizes repeat it
 """
@@ -66,10 +67,13 @@ def main() -> None:
     if not REUTERS.exists():
         raise SystemExit(f"{REUTERS} not found: the Reuters corpus is research data kept outside the project")
     with tempfile.TemporaryDirectory() as folder:
+        first_peak = 0.0
         for size in options.sizes:
             records, seconds, peak_mib, summary = run(size, Path(folder), options.jobs)
+            first_peak = first_peak or peak_mib
             print(
                 f"{records:>6} records: {seconds:7.1f} s, {records / seconds:6.1f} records/s, peak {peak_mib:6.1f} MiB"
+                f" ({peak_mib / first_peak:.2f}x the first size's)"
             )
             print(f"        {summary}")
 

@@ -28,7 +28,7 @@ from extract import __version__
 from extract.articles import Article, segment
 from extract.claims import facts_of_article
 from extract.documents import FORMATS, Document, ReadOptions, Skipped, iter_files, iter_inputs, read_input
-from extract.store import FactStore, InputState
+from extract.store import EXTRACT_MEMORY_LIMIT, FactStore, InputState
 from extract.table import Fact, facts_frame
 
 __all__ = [
@@ -112,7 +112,10 @@ def run_extraction(
     """Extract `paths` into the store in `out_dir`, then export `facts.csv` and `facts.parquet` there."""
     summary = ExtractSummary()
     version = extractor_version()
-    with FactStore(out_dir / STORE_NAME) as store, _executor(options.jobs) as executor:
+    with (
+        FactStore(out_dir / STORE_NAME, memory_limit=EXTRACT_MEMORY_LIMIT) as store,
+        _executor(options.jobs) as executor,
+    ):
         known = store.input_states()
         seen: set[str] = set()
         for path, named in iter_files(paths):
@@ -140,8 +143,9 @@ def run_extraction(
         gone = sorted(set(known) - seen)
         store.forget(gone)
         summary.removed_inputs = len(gone)
-        summary.total_facts = store.export_csv(out_dir / "facts.csv")
-        store.export_parquet(out_dir / "facts.parquet")
+        # Checkpoint before the export rather than on closing, on top of the memory the export leaves behind.
+        store.checkpoint()
+        summary.total_facts = store.export(out_dir / "facts.csv", out_dir / "facts.parquet")
     return summary
 
 

@@ -2,14 +2,15 @@
 
 One row in `inputs` per input file records the content hash and extractor version it was extracted with,
 so that a re-run skips unchanged files and replaces the rows of changed ones, never duplicating them.
-`facts.csv` and `facts.parquet` are exported from the store in a stable order, streamed in batches so that
-memory does not grow with the corpus.
+`facts.csv` and `facts.parquet` are exported from the store together in a stable order, sorted and written a
+chunk of rows at a time so that memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -18,19 +19,29 @@ from typing import Final
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from extract.articles import Article
 from extract.documents import Document
 from extract.errors import ClaimsError
 from extract.table import COLUMNS, Fact, atomic_path, decimal_text
 
-__all__ = ["FACT_ORDER", "FactStore", "InputState", "StoreError"]
+__all__ = ["EXTRACT_MEMORY_LIMIT", "FACT_ORDER", "MEMORY_LIMIT", "FactStore", "InputState", "StoreError"]
 
 SCHEMA_VERSION: Final = 1
 # Stable, diff-friendly order of the exported table: by file, then position, then id.
 FACT_ORDER: Final = "split_part(source, '#', 1), line, start, \"end\", fact_id"
 EXPORT_BATCH_ROWS: Final = 5_000
-MEMORY_LIMIT: Final = "256MB"
+CSV_SLICE_ROWS: Final = 500  # rows turned into Python objects at a time for the CSV writer
+MIB: Final = 2**20
+# DuckDB keeps the blocks of the tables it writes or reads in memory until it reaches its memory limit, so
+# its memory stops growing with the corpus only at that limit. Queries (`claims check`, `query`, `facts`)
+# get room to work; `claims extract` only inserts small batches (its checkpoints need some room) and the
+# export only sorts a chunk at a time, so their limits are small: memory stays flat from a few thousand
+# records on.
+MEMORY_LIMIT: Final = 256 * MIB
+EXTRACT_MEMORY_LIMIT: Final = 48 * MIB
+EXPORT_MEMORY_LIMIT: Final = 24 * MIB
 
 DOCUMENT_COLUMNS: Final = (
     ("source", "VARCHAR"), ("input", "VARCHAR"), ("format", "VARCHAR"), ("record_id", "VARCHAR"),
@@ -65,17 +76,20 @@ def _create_table(name: str, columns: Iterable[tuple[str, str]], extra: str = ""
 class FactStore:
     """The DuckDB store at `path`; use as a context manager."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, memory_limit: int = MEMORY_LIMIT) -> None:
+        """Open (or create) the store; `memory_limit` (bytes) bounds DuckDB's buffer pool (see MEMORY_LIMIT)."""
         self.path = path
+        self.memory_limit = memory_limit
         if read_only and not path.exists():
             raise StoreError(f"{path}: no fact store here; run `claims extract` first")
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            # A bounded buffer pool keeps memory flat however large the corpus grows (DuckDB evicts and spills).
+            # A bounded buffer pool keeps memory flat however large the corpus grows (DuckDB evicts and spills):
+            # see MEMORY_LIMIT.
             self.connection = duckdb.connect(
                 str(path), read_only=read_only,
-                config={"memory_limit": MEMORY_LIMIT, "threads": 2},
+                config={"memory_limit": f"{memory_limit}B", "threads": 2},
             )
             self.connection.execute("SET enable_progress_bar = false")
         except duckdb.Error as error:
@@ -125,6 +139,10 @@ class FactStore:
         for table in ("facts", "articles", "documents", "inputs"):
             self.connection.execute(f"DELETE FROM {table} WHERE input IN (SELECT unnest(?))", [list(inputs)])
 
+    def checkpoint(self) -> None:
+        """Write what the log holds into the database file now (DuckDB does it when closing otherwise)."""
+        self.connection.execute("CHECKPOINT")
+
     def mark_done(self, state: InputState) -> None:
         self.connection.execute(
             "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?)",
@@ -149,9 +167,23 @@ class FactStore:
             for a in articles
         ]
         fact_rows = [(*_fact_row(fact), d.path) for d, _, facts in documents for fact in facts]
+        self._make_room([d.text for d, _, _ in documents])
         self._insert("documents", [name for name, _ in DOCUMENT_COLUMNS], document_rows)
         self._insert("articles", [name for name, _ in ARTICLE_COLUMNS], article_rows)
         self._insert("facts", [*(c.name for c in COLUMNS), "input"], fact_rows)
+
+    def _make_room(self, texts: Sequence[str]) -> None:
+        """Raise the memory limit for the rest of the session if a text is too large for it.
+
+        DuckDB holds a string whole in its buffer pool, with room to spare: a document's text must fit in
+        about a third of the limit (at most 4 UTF-8 bytes a character).
+        """
+        if 12 * max(map(len, texts), default=0) <= self.memory_limit:
+            return
+        needed = 3 * max(len(text.encode("utf-8", "surrogatepass")) for text in texts)
+        if needed > self.memory_limit:
+            self.memory_limit = needed
+            self.connection.execute(f"SET memory_limit = '{needed}B'")
 
     def _insert(self, table: str, names: Sequence[str], rows: Sequence[tuple[object, ...]]) -> None:
         if not rows:
@@ -188,32 +220,124 @@ class FactStore:
         self._insert("discrepancies", ["fingerprint", "rule", "severity", "title", "explanation"], rows)
         self._insert("discrepancy_facts", ["fingerprint", "fact_id", "role"], links)
 
-    def export_csv(self, target: Path) -> int:
-        """Write the facts to `target` as CSV in the stable order; returns the number of rows."""
+    def export(self, csv_target: Path, parquet_target: Path) -> int:
+        """Write the facts to `csv_target` (CSV) and `parquet_target` (Parquet) in the stable order, in one pass.
+
+        Returns the number of rows. The rows are sorted a chunk of about `EXPORT_BATCH_ROWS` at a time (see
+        `_export_chunks`) and each chunk is written before the next is read, so memory does not grow with
+        the table: one ORDER BY over the whole table would hold all of it (DuckDB sorts in memory up to its
+        memory limit), and so did `COPY (... ORDER BY ...) TO` for the Parquet file. Meanwhile the memory
+        limit is lowered to `EXPORT_MEMORY_LIMIT`, so that DuckDB does not keep every block it reads cached.
+        """
         names = [column.name for column in COLUMNS]
         decimals = {column.name for column in COLUMNS if column.sql_type == "DOUBLE"}
         booleans = {column.name for column in COLUMNS if column.sql_type == "BOOLEAN"}
         quoted = ", ".join(f'"{name}"' for name in names)
-        reader = self.connection.sql(f"SELECT {quoted} FROM facts ORDER BY {FACT_ORDER}").to_arrow_reader(
-            EXPORT_BATCH_ROWS
-        )
+        schema = self.connection.sql(f"SELECT {quoted} FROM facts LIMIT 0").to_arrow_table().schema
         rows = 0
-        with atomic_path(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as handle:
+        with (
+            self._memory_limited(min(self.memory_limit, EXPORT_MEMORY_LIMIT)),
+            contextlib.closing(self.sorted_fact_batches()) as batches,  # closed (its query ended) on any error
+            atomic_path(csv_target) as csv_temporary,
+            atomic_path(parquet_target) as parquet_temporary,
+            csv_temporary.open("w", encoding="utf-8", newline="") as handle,
+            pq.ParquetWriter(parquet_temporary, schema, compression="snappy") as parquet,
+        ):
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(names)
-            for batch in reader:
-                for record in batch.to_pylist():
-                    writer.writerow([_csv_cell(record[name], name in decimals, name in booleans) for name in names])
-                    rows += 1
+            group: list[pa.RecordBatch] = []  # the next Parquet row group: at least EXPORT_BATCH_ROWS rows
+            for batch in batches:
+                for start in range(0, batch.num_rows, CSV_SLICE_ROWS):
+                    for record in batch.slice(start, CSV_SLICE_ROWS).to_pylist():
+                        writer.writerow([_csv_cell(record[name], name in decimals, name in booleans) for name in names])
+                rows += batch.num_rows
+                group.append(batch)
+                if sum(part.num_rows for part in group) >= EXPORT_BATCH_ROWS:
+                    _write_row_group(parquet, schema, group)
+                    group = []
+            _write_row_group(parquet, schema, group)
         return rows
 
-    def export_parquet(self, target: Path) -> None:
+    @contextlib.contextmanager
+    def _memory_limited(self, limit: int) -> Iterator[None]:
+        """Lower the memory limit for a block (DuckDB evicts cached blocks to meet it), then restore it."""
+        self.connection.execute(f"SET memory_limit = '{limit}B'")
+        try:
+            yield
+        finally:
+            self.connection.execute(f"SET memory_limit = '{self.memory_limit}B'")
+
+    def sorted_fact_batches(self) -> Generator[pa.RecordBatch, None, None]:
+        """The facts (the table's columns) in the stable order, as Arrow batches of at most `EXPORT_BATCH_ROWS`.
+
+        Each chunk from `_export_chunks` is sorted by `FACT_ORDER` on its own: the chunks follow each other in
+        that order, so their concatenation is the sorted table. Do not run other queries on this store while
+        iterating (an open result blocks the connection), or close the iterator first.
+        """
         quoted = ", ".join(f'"{column.name}"' for column in COLUMNS)
-        with atomic_path(target) as temporary:
-            self.connection.execute(
-                f"COPY (SELECT {quoted} FROM facts ORDER BY {FACT_ORDER}) TO '{_sql_string(temporary)}' "
-                "(FORMAT PARQUET)"
-            )
+        for condition, parameters in self._export_chunks():
+            reader = self.connection.sql(
+                f"SELECT {quoted} FROM facts WHERE {condition} ORDER BY {FACT_ORDER}", params=parameters
+            ).to_arrow_reader(EXPORT_BATCH_ROWS)
+            with reader:
+                yield from reader
+
+    def _export_chunks(self) -> Iterator[tuple[str, list[object]]]:
+        """SQL conditions (with their parameters) that cut the facts into consecutive chunks of the stable order.
+
+        `FACT_ORDER` starts with the file (the source up to `#`) and the line, so a chunk is a run of whole
+        files, or, for a file with more than `EXPORT_BATCH_ROWS` facts (a large JSONL or CSV file), a range of
+        its lines. Files are selected by their `input` column and lines by `line`: plain columns, which DuckDB
+        filters in its scan. Only one row per file, and one per chunk of a large file, is read here.
+        """
+        files = self.connection.execute(
+            "SELECT file, list(input ORDER BY input), sum(rows)::BIGINT, bool_and(file = last_file) FROM ("
+            "  SELECT input, min(split_part(source, '#', 1)) AS file, max(split_part(source, '#', 1)) AS last_file,"
+            "  count(*) AS rows FROM facts GROUP BY input"
+            ") GROUP BY file ORDER BY file"
+        ).fetchall()
+        if not all(single for _, _, _, single in files):
+            # An input whose facts name different files cannot be cut by input: sort the table whole.
+            yield "true", []
+            return
+        pending: list[str] = []
+        pending_rows = 0
+        for _, inputs, rows, _ in files:
+            if pending and pending_rows + rows > EXPORT_BATCH_ROWS:
+                yield "input IN (SELECT unnest(?))", [pending]
+                pending, pending_rows = [], 0
+            if rows <= EXPORT_BATCH_ROWS:
+                pending.extend(inputs)
+                pending_rows += rows
+                continue
+            selected = "input IN (SELECT unnest(?))"
+            # The last line of each chunk: lines in order, cut where the running count of facts passes a
+            # multiple of EXPORT_BATCH_ROWS (a line's facts are never split).
+            ends = [
+                int(end) for (end,) in self.connection.execute(
+                    "SELECT max(line) AS last FROM ("
+                    "  SELECT line, sum(facts) OVER (ORDER BY line) AS running FROM ("
+                    f"    SELECT line, count(*) AS facts FROM facts WHERE {selected} GROUP BY line"
+                    "  )"
+                    ") GROUP BY (running - 1) // ? ORDER BY last",
+                    [inputs, EXPORT_BATCH_ROWS],
+                ).fetchall()
+            ]
+            after: int | None = None
+            for end in ends:
+                if after is None:
+                    yield f"{selected} AND line <= ?", [inputs, end]
+                else:
+                    yield f"{selected} AND line > ? AND line <= ?", [inputs, after, end]
+                after = end
+        if pending:
+            yield "input IN (SELECT unnest(?))", [pending]
+
+
+def _write_row_group(writer: pq.ParquetWriter, schema: pa.Schema, batches: Sequence[pa.RecordBatch]) -> None:
+    if batches:
+        table = pa.Table.from_batches(batches, schema)
+        writer.write_table(table, row_group_size=table.num_rows)
 
 
 def _is_missing(value: object) -> bool:
@@ -235,7 +359,3 @@ def _csv_cell(value: object, is_decimal: bool, is_boolean: bool) -> str:
     if is_boolean:
         return "true" if value else "false"
     return str(value)
-
-
-def _sql_string(path: Path) -> str:
-    return str(path).replace("'", "''")

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extract
-from extract import pipeline
+from extract import pipeline, store
 from extract.documents import ReadOptions
 from extract.pipeline import ExtractOptions, run_extraction
 from extract.table import COLUMNS, Fact, facts_frame
@@ -83,6 +83,15 @@ def test_same_table_across_runs_and_jobs(corpus: Path) -> None:
     shutil.rmtree(corpus / "one")
     extract_to(corpus / "one", jobs=1)
     assert first == (corpus / "one" / "facts.csv").read_bytes()
+
+
+def test_export_in_small_chunks_writes_the_same_tables(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extract_to(corpus / "whole")
+    monkeypatch.setattr(store, "EXPORT_BATCH_ROWS", 3)  # many chunks: line ranges of each seed page, then news
+    extract_to(corpus / "chunked")
+    assert (corpus / "chunked" / "facts.csv").read_bytes() == (corpus / "whole" / "facts.csv").read_bytes()
+    chunked = pd.read_parquet(corpus / "chunked" / "facts.parquet")
+    assert chunked.equals(pd.read_parquet(corpus / "whole" / "facts.parquet"))
 
 
 def test_second_run_does_no_extraction_work(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
