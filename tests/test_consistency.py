@@ -184,6 +184,24 @@ CASES = [
         set(),
         id="a-a-month-dates-a-background-event",
     ),
+    pytest.param(
+        [
+            "At least 24 people were killed by the quake in Aceh, officials said.",
+            "In neighbouring Central Aceh district, 10 people were killed, Nugroho said.",
+        ],
+        None,
+        set(),
+        id="a-a-district-count-is-a-part",
+    ),
+    pytest.param(
+        [
+            "The quake killed one person in Aceh, officials said.",
+            "Twelve people were killed by collapsing buildings in Bener Meriah district, the agency said.",
+        ],
+        "part-exceeds-whole",
+        {"one", "Twelve"},
+        id="b-a-district-count-above-the-total",
+    ),
     # -- g. listed parts and their total ------------------------------------------------------------------------------
     pytest.param(
         [

@@ -30,6 +30,7 @@ __all__ = [
     "is_increment",
     "is_part_of",
     "is_projection",
+    "local_scope",
     "periods_overlap",
     "places_compatible",
     "record_key",
@@ -107,6 +108,10 @@ PROJECTION = regex.compile(
 )
 INCREMENT_BEFORE = regex.compile(r"(?i)\b(?:another|an\s+additional|additional|a\s+further|further|extra)\s+\Z")
 INCREMENT_AFTER = regex.compile(r"(?i)\s+(?:more|additional|further|extra)\b")
+LOCAL_SCOPE = regex.compile(
+    r"\b(?i:in|at|from|of)\s+(?:(?i:the)\s+)?(?:(?i:neighbou?ring)\s+)?(?:[\p{Lu}][\p{L}'-]+\s+){1,3}"
+    r"(?i:district|village|villages|neighbou?rhood|hospital|clinic|camp|county|township|sub-district)\b"
+)
 HEAD_CUT = regex.compile(r"\s+(?:of|from|in|at|on|who|which|that|studying|living|working|killed|injured)\b.*$", regex.I)
 
 
@@ -222,9 +227,22 @@ def same_thing(first: Record, second: Record) -> bool:
         return record_key(first) == record_key(second) and same_person(first.entity, second.entity)
     if is_projection(first) != is_projection(second) or is_increment(first) or is_increment(second):
         return False
+    if first.metric not in _classes()[3] and local_scope(first) != local_scope(second):
+        return False  # "12 killed in Bener Meriah district" counts part of "24 dead" in the province
     if not (places_compatible(first, second) and periods_overlap(first, second)):
         return False
     return record_key(first) == record_key(second)
+
+
+@cache
+def _local_scope_text(sentence: str) -> str | None:
+    found = LOCAL_SCOPE.search(sentence)
+    return found.group().lower() if found else None
+
+
+def local_scope(record: Record) -> str | None:
+    """A place below the story's own ("in Bener Meriah district", "from Zinbi village") the count is limited to."""
+    return _local_scope_text(record.sentence)
 
 
 def is_increment(record: Record) -> bool:
@@ -249,11 +267,12 @@ def is_part_of(part: Record, whole: Record) -> bool:
     if is_projection(part) or is_projection(whole) or is_increment(part) or is_increment(whole):
         return False
     piece, total = record_key(part), record_key(whole)
-    if not total.head or not piece.head or total.subgroup or total.places:
+    if not total.head or not piece.head or total.subgroup or total.places or local_scope(whole):
         return False  # the whole must be a known, unrestricted count: "more than 90 people from both sides"
     same_class = piece.head == total.head
     subgroup_of_people = piece.subgroup and total.head == "people"
-    return (same_class or subgroup_of_people) and (piece.subgroup or bool(piece.places))
+    local_part = local_scope(part) is not None  # "12 killed in Bener Meriah district" of the province's toll
+    return (same_class or subgroup_of_people) and (piece.subgroup or bool(piece.places) or local_part)
 
 
 # "In February", "in early March", "last year", "two years ago": a background event's time, unresolved (no year,
