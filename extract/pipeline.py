@@ -209,6 +209,17 @@ def estimate_documents(paths: Sequence[str]) -> int | None:
     return total or None
 
 
+def _names_a_path(item: str) -> bool:
+    """Whether a string names an existing file or folder; a text with line breaks, or too long for a path, never
+    does ("File name too long" is the operating system's, not the caller's, error)."""
+    if "\n" in item or "\x00" in item:
+        return False
+    try:
+        return Path(item).exists()
+    except OSError:
+        return False
+
+
 def facts(
     paths_or_texts: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
@@ -231,7 +242,7 @@ def facts(
     read = ReadOptions(text_field, id_field)
     rows: list[Fact] = []
     for number, item in enumerate(items, start=1):
-        if isinstance(item, os.PathLike) or Path(item).exists():
+        if isinstance(item, os.PathLike) or _names_a_path(item):
             for found in iter_inputs([item], read):
                 if isinstance(found, Document):
                     rows.extend(extract_document(found, segment_records)[2])

@@ -139,6 +139,14 @@ def test_library_api_returns_the_table_columns() -> None:
     assert table["source"].str.endswith("seeds/000_de64a30cb4f39542.txt").sum() > 20
 
 
+def test_library_api_reads_long_and_multiline_texts_as_texts() -> None:
+    # A whole story is longer than a file name may be: it is a text, not a path that failed.
+    story = "Arrivals for the week ended February 22 were 155,221 bags of cocoa.\n" + "The crop was late. " * 40
+    table = extract.facts([story, "x" * 5000])
+    assert (table["source"] == "<text-1>").sum() >= 1
+    assert table.iloc[0]["quote"] == "155,221"
+
+
 facts_strategy = st.builds(
     Fact,
     fact_id=st.text(alphabet="0123456789abcdef", min_size=16, max_size=16),
