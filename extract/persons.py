@@ -51,6 +51,7 @@ YEAR_OLD: Final = regex.compile(r"\A-?(?:years?-)?old\b")
 NAME_RUN: Final = regex.compile(
     rf"(?<![\p{{L}}'’])(?P<name>\p{{Lu}}\p{{Ll}}+(?:\s+(?:{_NICKNAME}\s+)?(?:\p{{Lu}}\.|\p{{Lu}}[\p{{L}}'’-]+))+)"
 )
+NEXT_WORD: Final = regex.compile(r"\s+(?P<word>\p{Ll}[\p{L}'’-]*)")
 # "was struck", "were shot": a harm verb after the person, in the passive.
 PASSIVE_BEFORE: Final = regex.compile(r"(?i)\b(?:was|were|is|are|been|being|got|get)\s+(?:\p{L}+ly\s+)?\Z")
 DETERMINER_BEFORE: Final = regex.compile(r"(?i)\b(?:whose|the|his|her|their|its|a)\s+\Z")
@@ -71,6 +72,7 @@ class _Lexicon:
     unkeyed: frozenset[str]
     suffixes: frozenset[str]
     not_names: frozenset[str]
+    after_person: frozenset[str]
     generic: frozenset[str]
 
 
@@ -106,6 +108,7 @@ def _lexicon() -> _Lexicon:
         frozenset(raw["unkeyed"]),
         frozenset(raw["name_suffixes"]),
         frozenset(word.lower() for word in raw["not_names"]),
+        frozenset(raw["after_person"]),
         frozenset(raw["generic"]),
     )
 
@@ -144,11 +147,23 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
         described = lexicon.described.match(after)
         if described:
             return described["name"] or described["noun"].lower()
+        in_years = found.unit == "year"
         name_after = lexicon.named_after.match(after)
-        if name_after and _can_be_name(name_after["name"]):
-            return name_after["name"]
-        return ""
+        if name_after:
+            if in_years and _can_be_name(name_after["name"]) and _ends_a_name(after, name_after.end()):
+                return name_after["name"]
+            return None  # a capitalised noun phrase the age qualifies: "the 14-year-old Mifergui-Nimba iron ore"
+        # "the 15-year-old was killed" is someone's age; "a six-week-old strike", "the 30-year-old mark" are not.
+        old = YEAR_OLD.match(after)
+        return "" if in_years and old is not None and _ends_a_name(after, old.end()) else None
     return "" if cue else None
+
+
+def _ends_a_name(text: str, at: int) -> bool:
+    """What follows a person: punctuation, the end, or a verb or function word ("Kimani Gray was shot"), not a
+    noun the words before it qualify ("the 14-year-old Mifergui-Nimba iron ore project")."""
+    following = NEXT_WORD.match(text, at)
+    return following is None or following["word"].lower() in _lexicon().after_person
 
 
 def _plain(name: str) -> str:
@@ -160,6 +175,8 @@ def _can_be_name(text: str) -> bool:
     words = _plain(text).split()
     if not words or words[0].lower() in _lexicon().not_names:
         return False
+    if all(word.strip(".,").lower() in _lexicon().suffixes for word in words):
+        return False  # "Jr, 54": the rest of the name is on another line
     return not any(mention.kind in PLACE_KINDS for mention in find_places(text))
 
 

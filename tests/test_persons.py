@@ -99,6 +99,18 @@ HOLDER_CASES = [
         "The mother of a 10-year-old girl killed by a stray bullet said she heard a loud sound.", "10-year", "girl",
         "girl (victim)", id="ecb-reduced-passive",
     ),
+    pytest.param(
+        "Nigeria and Guinea agreed to carry out the 14-year-old Mifergui-Nimba iron ore project.", "14-year", None,
+        None, id="reuters-a-project-is-not-a-person",
+    ),
+    pytest.param(
+        "Employers and the port union are to meet again to attempt a settlement of the six-week-old strike.",
+        "six-week", None, None, id="reuters-a-strike-is-not-a-person",
+    ),
+    pytest.param("Hansbrough broke the 30-year-old school scoring mark on Thursday.", "30-year", None, None,
+                 id="ecb-a-record-is-not-a-person"),
+    pytest.param("One, three, and six-month deposits were quoted unchanged.", "three", None, None,
+                 id="reuters-a-number-word-is-not-a-name"),
     pytest.param("Officers found a 12-gauge pump-action shotgun in the vehicle.", "12", None, None, id="ecb-not-an-age"),
     pytest.param("The 2004 tsunami killed 230,000 people, 40 of them tourists.", "40", None, None, id="news-a-count"),
 ]
