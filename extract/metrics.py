@@ -25,6 +25,7 @@ __all__ = ["OTHER", "Metric", "classify", "metrics"]
 OTHER: Final = "other"
 NEAR_WORDS: Final = 8
 TOUCHING_WORDS: Final = 0
+PREDICATE_STOP: Final = regex.compile(r"[,;]")
 # Another conjunct: after the figure any "and" ("30 dead and 55 wounded"); before it, a strong break or an "and"
 # that opens the figure's own conjunct ("a receptionist died and two men were hurt"), not the "and" of
 # "trade between Kazakhstan and Germany reached $2.35 billion".
@@ -235,7 +236,7 @@ def _skip_space(sentence: str, at: int) -> int:
 def _predicate_span(sentence: str, quantity_at: int, predicate_end: int) -> tuple[int, int]:
     """From the quantity to `predicate_end`, cut to the first few words and at a comma or semicolon ("kills 1,
     wounds 2": "wounds" is not the predicate of 1)."""
-    stop = regex.compile(r"[,;]").search(sentence, quantity_at, predicate_end)
+    stop = PREDICATE_STOP.search(sentence, quantity_at, predicate_end)
     if stop:
         predicate_end = stop.start()
     words = list(regex.finditer(r"\S+", sentence[quantity_at:predicate_end]))

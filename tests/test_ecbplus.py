@@ -12,9 +12,7 @@ tests/fixtures/ecbplus_clusters.toml.
 
 from __future__ import annotations
 
-import json
 import tomllib
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
@@ -23,6 +21,7 @@ from functools import cache
 import pytest
 import regex
 
+from bench.ecbplus_flags import cluster_documents
 from extract.claims import normalise
 from extract.consistency import Discrepancy, Record, check, records_from_rows
 from extract.consistency.intervals import interval_of
@@ -37,23 +36,9 @@ MIN_PERTURBATIONS = 200
 
 @cache
 def corpus() -> dict[str, list[Document]]:
-    """Documents of each subtopic, in corpus order."""
-    clusters: dict[str, list[Document]] = defaultdict(list)
-    path = shared_path("corpora", "ecbplus", "ecbplus_docs.jsonl")
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            clusters[record["subtopic"]].append(
-                Document(
-                    source=f"ecbplus.jsonl#{record['doc_id']}",
-                    path="ecbplus.jsonl",
-                    format="jsonl",
-                    text=record["text"],
-                    record_id=record["doc_id"],
-                    record_line=1,
-                )
-            )
-    return clusters
+    """Documents of each subtopic, in corpus order (skips the module when the corpus is absent)."""
+    shared_path("corpora", "ecbplus", "ecbplus_docs.jsonl")
+    return cluster_documents()
 
 
 def records_of(document: Document) -> list[Record]:

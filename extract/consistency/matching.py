@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 import regex
 
@@ -123,26 +124,31 @@ class EntityKey:
 
 
 @cache
+def _lexicon() -> dict[str, Any]:
+    return tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
+
+
+@cache
 def _classes() -> tuple[dict[str, str], frozenset[str], dict[str, str], frozenset[str]]:
-    raw = tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
+    raw = _lexicon()
     heads = {word: name for name, words in raw["classes"].items() for word in words}
     return heads, frozenset(raw["subgroups"]), dict(raw["defaults"]), frozenset(raw["event_properties"])
 
 
+def _words_pattern(words: list[str]) -> regex.Pattern[str]:
+    """Whole words, case-insensitively; a trailing * matches any ending."""
+    parts = [regex.escape(word[:-1]) + r"\w*" if word.endswith("*") else regex.escape(word) for word in words]
+    return regex.compile(rf"(?i)(?<!\w)(?:{'|'.join(parts)})(?!\w)")
+
+
 @cache
 def _several_events() -> regex.Pattern[str]:
-    raw = tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
-    words = [
-        regex.escape(word[:-1]) + r"\w*" if word.endswith("*") else regex.escape(word) for word in raw["several_events"]
-    ]
-    return regex.compile(rf"(?i)(?<!\w)(?:{'|'.join(words)})(?!\w)")
+    return _words_pattern(_lexicon()["several_events"])
 
 
 @cache
 def _default_cues() -> regex.Pattern[str]:
-    raw = tomllib.loads(files("extract").joinpath("lexicons/entity_classes.toml").read_text(encoding="utf-8"))
-    words = [regex.escape(cue[:-1]) + r"\w*" if cue.endswith("*") else regex.escape(cue) for cue in raw["default_when"]]
-    return regex.compile(rf"(?i)(?<!\w)(?:{'|'.join(words)})(?!\w)")
+    return _words_pattern(_lexicon()["default_when"])
 
 
 def _default_applies(record: Record) -> bool:
