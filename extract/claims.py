@@ -35,7 +35,7 @@ from extract.attribution import attribution_of, clause_around, is_hedged, is_neg
 from extract.documents import Document
 from extract.metrics import classify
 from extract.periods import Period, parse_reference_date, period_for
-from extract.persons import AGE_METRIC, AgeMention, age_holder, resolve_in_article
+from extract.persons import AGE_METRIC, AgeMention, age_holder, names_in, resolve_in_article
 from extract.places import (
     PlaceMention,
     border_pair,
@@ -359,12 +359,14 @@ def facts_of_article(document: Document, article: Article) -> list[Fact]:
     reference = parse_reference_date(article.date or document.date)
     spans: list[Span] = [span for span in (article.title_span, article.body) if span is not None]
     claims = [claim for span in spans for claim in find_claims(document.text, span.start, span.end, reference)]
-    return _facts(document, article, _resolve_ages(claims))
+    return _facts(document, article, _resolve_ages(claims, document.text, spans))
 
 
-def _resolve_ages(claims: list[Claim]) -> list[Claim]:
+def _resolve_ages(claims: list[Claim], text: str, spans: Sequence[Span]) -> list[Claim]:
     """Ages of unnamed persons given to the person the article names (extract/persons.py)."""
     ages = [index for index, claim in enumerate(claims) if claim.metric == AGE_METRIC]
+    if not ages:
+        return claims
     mentions = [
         AgeMention(
             claims[index].entity or "",
@@ -374,8 +376,13 @@ def _resolve_ages(claims: list[Claim]) -> list[Claim]:
         )
         for index in ages
     ]
+    sentences: list[str] = []
+    if any(mention.holder[:1].islower() or not mention.holder for mention in mentions):
+        # Some age is of an unnamed person: read every person the article names (only then: it costs a pass).
+        sentences = [sentence.text for span in spans for sentence in split_sentences(text, span.start, span.end)]
+    holders = resolve_in_article(mentions, names_in(sentences), sentences)
     resolved = list(claims)
-    for index, holder in zip(ages, resolve_in_article(mentions), strict=True):
+    for index, holder in zip(ages, holders, strict=True):
         if holder != (claims[index].entity or ""):
             resolved[index] = replace(claims[index], entity=holder)
     return resolved

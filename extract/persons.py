@@ -27,10 +27,22 @@ import regex
 from extract.places import find_places
 from extract.quantities import Quantity
 
-__all__ = ["AGE_METRIC", "AgeMention", "age_holder", "person_key", "resolve_in_article", "same_person"]
+__all__ = [
+    "AGE_METRIC",
+    "AgeMention",
+    "NameMention",
+    "age_holder",
+    "names_in",
+    "person_key",
+    "resolve_in_article",
+    "same_person",
+]
 
 AGE_METRIC: Final = "person.age"
 MAX_AGE: Final = 125
+# An age a strong cue states ("dies at 147", "a 140-year-old man") is read up to here: beyond the oldest person,
+# it is a misreport for the checker to flag, not some other figure.
+MAX_STATED_AGE: Final = 200
 
 # A nickname inside a name: Vincent "the Chin" Gigante, Kimani (Kiki) Gray.
 _NICKNAME = r"(?:\([\p{L} .]{1,20}\)|[\"“‘'][\p{L} .]{1,20}[\"”’'])"
@@ -74,6 +86,9 @@ class _Lexicon:
     not_names: frozenset[str]
     after_person: frozenset[str]
     generic: frozenset[str]
+    titles: frozenset[str]
+    not_person_words: frozenset[str]
+    genders: dict[str, str]
 
 
 def _cue_pattern(cues: list[str]) -> regex.Pattern[str]:
@@ -110,6 +125,9 @@ def _lexicon() -> _Lexicon:
         frozenset(word.lower() for word in raw["not_names"]),
         frozenset(raw["after_person"]),
         frozenset(raw["generic"]),
+        frozenset(word.lower() for word in raw["titles"]),
+        frozenset(word.lower() for word in raw["not_person_words"]),
+        {noun: gender for gender, nouns in raw["genders"].items() for noun in nouns},
     )
 
 
@@ -118,8 +136,9 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
 
     `found` carries offsets into `sentence`.
     """
-    if found.value is None or not 0 < found.value < MAX_AGE or found.counted_noun is not None:
+    if found.value is None or not 0 < found.value < MAX_STATED_AGE or found.counted_noun is not None:
         return None
+    plausible = found.value < MAX_AGE
     if found.kind not in ("cardinal", "duration"):
         return None
     before, after = sentence[: found.start], sentence[found.end :]
@@ -134,8 +153,11 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
             while words and words[0].lower() in _lexicon().not_names:
                 words.pop(0)  # "Actress Esther Williams Dies at 91"
             if len(words) >= 2 and _can_be_name(" ".join(words)):
-                return " ".join(words[-2:])
+                keep = 3 if len(words) >= 3 and regex.fullmatch(r"\p{Lu}\.", words[-2]) else 2
+                return " ".join(words[-keep:])  # "Frederick C. LaRue", not "C. LaRue"
     named = NAME_BEFORE.search(before[: cue.start()] if cue else before)
+    if not (plausible or cue):
+        named = None  # "Smith, 140,": only a cue or "-year-old" makes so great a figure an age
     if named and not _can_be_name(named["name"]):
         named = None
     if named and named["article"] and year_old:
@@ -155,7 +177,7 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
             return None  # a capitalised noun phrase the age qualifies: "the 14-year-old Mifergui-Nimba iron ore"
         # "the 15-year-old was killed" is someone's age; "a six-week-old strike", "the 30-year-old mark" are not.
         old = YEAR_OLD.match(after)
-        return "" if in_years and old is not None and _ends_a_name(after, old.end()) else None
+        return "" if plausible and in_years and old is not None and _ends_a_name(after, old.end()) else None
     return "" if cue else None
 
 
@@ -254,22 +276,169 @@ class AgeMention:
 
 
 PLACE_KINDS: Final = frozenset({"country", "demonym", "capital", "region", "city"})
-GENDERS: Final = {"man": "male", "boy": "male", "woman": "female", "girl": "female"}
+MALE: Final = regex.compile(r"(?i)\b(?:he|him|his|himself|mr)\b")
+FEMALE: Final = regex.compile(r"(?i)\b(?:she|her|hers|herself|mrs|ms)\b")
+# A person dominates an article's unnamed ages when named this often, and at least this many times as often as
+# the next person.
+# "Lt. Gerry Scherlinck identified the other victims", "said Jean Larson": someone who speaks about the story
+# plays no part in it, whatever cue stands near their name.
+SPEAKER_AFTER: Final = regex.compile(
+    r"\A(?:,[^,]{1,60},)?\s+(?:said|says|told|tells|added|identified|described|explained|announced|confirmed|"
+    r"testified|stated|noted|wrote|reported|declined|urged|called)\b",
+    regex.IGNORECASE,
+)
+SPEAKER_BEFORE: Final = regex.compile(r"(?i)\b(?:said|says|according\s+to|added|asked)\s+\Z")
+DOMINANT_MENTIONS: Final = 3
+DOMINANT_RATIO: Final = 2
+MAX_NAME_WORDS: Final = 4
 
 
 def _is_name(holder: str) -> bool:
     return bool(holder) and holder[:1].isupper() and holder.lower() not in _lexicon().classes
 
 
-def resolve_in_article(mentions: Sequence[AgeMention]) -> list[str]:
-    """The holders once the article's own names are known: "the 15-year-old was killed" is Alexandros
-    Grigoropoulos when he is the one person the article names with an age and he is a victim too.
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A person an article names, in one of its sentences, with the part they play there ("?" when unsaid)."""
 
-    An unnamed age is given the article's named person only when the article names exactly one person with an
-    age, the roles agree (the tipster "50-year-old man" is not the 38-year-old suspect), the describing noun is
-    not a relative ("his 12-year-old daughter") and not of the other gender than the named person's (read from
-    an age the article describes with the same value and role as the name's).
+    name: str
+    surname: str
+    role: str
+    sentence: int  # the sentence's index in the article
+
+
+def names_in(sentences: Sequence[str]) -> list[NameMention]:
+    """The persons an article names: runs of two to four capitalised words that are not places, titles or
+    organisations ("Police Commissioner Raymond Kelly" is Raymond Kelly, "Kings County Hospital" no one), then
+    each later bare surname of theirs ("Gray was shot")."""
+    lexicon = _lexicon()
+    full: list[NameMention] = []
+    spans: list[tuple[int, int, int]] = []
+    for index, sentence in enumerate(sentences):
+        for run in NAME_RUN.finditer(sentence):
+            words = list(regex.finditer(r"\S+", run["name"]))
+            while words and (
+                words[0].group().lower().strip(".") in lexicon.not_names
+                or words[0].group().lower().strip(".") in lexicon.titles
+            ):
+                words.pop(0)
+            if not 2 <= len(words) <= MAX_NAME_WORDS:
+                continue
+            plain = [word.group().lower().removesuffix("'s").removesuffix("’s") for word in words]
+            if any(word in lexicon.not_person_words for word in plain):
+                continue
+            start, end = run.start() + words[0].start(), run.start() + words[-1].end()
+            name = sentence[start:end].removesuffix("'s").removesuffix("’s")
+            if not _can_be_name(name):
+                continue
+            full.append(NameMention(name, _surname(name), _name_role(sentence, start, end), index))
+            spans.append((index, start, end))
+    surnames = {mention.surname for mention in full if len(mention.surname) > 2}
+    bare: list[NameMention] = []
+    if surnames:
+        pattern = regex.compile(
+            rf"(?<![\p{{L}}'’-])(?P<surname>{'|'.join(regex.escape(name) for name in sorted(surnames))})(?![\p{{L}}-])",
+            regex.IGNORECASE,
+        )
+        for index, sentence in enumerate(sentences):
+            for found in pattern.finditer(sentence):
+                if not found.group()[:1].isupper():
+                    continue
+                if any(i == index and lo <= found.start() < hi for i, lo, hi in spans):
+                    continue
+                surname = found.group().lower()
+                bare.append(NameMention(found.group(), surname, _name_role(sentence, found.start(), found.end()), index))
+    return full + bare
+
+
+def _name_role(sentence: str, start: int, end: int) -> str:
+    if SPEAKER_AFTER.match(sentence[end:]) or SPEAKER_BEFORE.search(sentence[:start]):
+        return "speaker"
+    return _role(sentence, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    name: str
+    mentions: int
+    roles: frozenset[str]
+    gender: str | None
+
+
+def _persons(names: Sequence[NameMention], sentences: Sequence[str]) -> dict[str, _Person]:
+    persons: dict[str, _Person] = {}
+    for surname in {mention.surname for mention in names}:
+        own = [mention for mention in names if mention.surname == surname]
+        name = max((mention.name for mention in own), key=lambda text: (len(text.split()), text))
+        indices = {mention.sentence for mention in own}
+        # The pronouns of the sentences that name the person and of the ones after them.
+        nearby = " ".join(sentences[i] for i in sorted(indices | {i + 1 for i in indices}) if i < len(sentences))
+        male, female = len(MALE.findall(nearby)), len(FEMALE.findall(nearby))
+        gender = "male" if male >= 2 * max(female, 1) else "female" if female >= 2 * max(male, 1) else None
+        roles = frozenset(mention.role for mention in own) - {"?"}
+        persons[surname] = _Person(name, len(own), roles, gender)
+    return persons
+
+
+def resolve_in_article(
+    mentions: Sequence[AgeMention], names: Sequence[NameMention] = (), sentences: Sequence[str] = ()
+) -> list[str]:
+    """The holders once the article's own names are known.
+
+    First from the names the article gives an age ("the 15-year-old was killed" is Alexandros Grigoropoulos
+    when he is the one person the article names with an age and he is a victim too): only when the article
+    names exactly one person with an age, the roles agree (the tipster "50-year-old man" is not the 38-year-old
+    suspect), the describing noun is not a relative ("his 12-year-old daughter") and not of the other gender
+    than the named person's (read from an age the article describes with the same value and role as the name's).
+
+    Then from every person the article names (`names`, read by `names_in` from `sentences`): an unnamed age
+    with a role is the one named person who plays that role ("the 29-year-old gang member ... killed the deputy"
+    is Orozco, the one suspect named); an unnamed age with no role in sight is the person the article is about,
+    when one name dominates it. The person's gender, read from the pronouns around their name, must not differ
+    from the describing noun's; a person the article gives another age is not given this one.
     """
+    resolved = _resolve_by_aged_names(mentions)
+    if not names:
+        return resolved
+    lexicon = _lexicon()
+    persons = _persons(names, sentences)
+    aged = {_surname(holder): _value_text(m) for holder, m in zip(resolved, mentions, strict=True) if _is_name(holder)}
+    ranked = sorted(persons.items(), key=lambda item: item[1].mentions, reverse=True)
+    dominant = None
+    if ranked and ranked[0][1].mentions >= DOMINANT_MENTIONS:
+        second = ranked[1][1].mentions if len(ranked) > 1 else 0
+        if ranked[0][1].mentions >= DOMINANT_RATIO * second:
+            dominant = ranked[0]
+    tentative: dict[int, str] = {}
+    for index, (holder, mention) in enumerate(zip(resolved, mentions, strict=True)):
+        if _is_name(holder) or lexicon.classes.get(holder.lower()) in lexicon.unkeyed:
+            continue
+        role = _role(mention.sentence, mention.start, mention.end)
+        if role != "?":
+            players = [item for item in persons.items() if role in item[1].roles]
+            candidate = players[0] if len(players) == 1 else None
+        else:
+            candidate = dominant
+        if candidate is None:
+            continue
+        surname, person = candidate
+        gender = lexicon.genders.get(holder.lower())
+        if gender is not None and person.gender is not None and gender != person.gender:
+            continue
+        if surname in aged and aged[surname] != _value_text(mention):
+            continue  # the article gives the named person another age: this is someone else
+        tentative[index] = surname
+    # A man and a woman given to one name are two people, and which of them is named is unknown.
+    for surname in set(tentative.values()):
+        given = [index for index, chosen in tentative.items() if chosen == surname]
+        genders = {lexicon.genders.get(resolved[index].lower()) for index in given} - {None}
+        if len(genders) < 2:
+            for index in given:
+                resolved[index] = persons[surname].name
+    return resolved
+
+
+def _resolve_by_aged_names(mentions: Sequence[AgeMention]) -> list[str]:
     named = [mention for mention in mentions if _is_name(mention.holder)]
     surnames = {_surname(mention.holder) for mention in named}
     if len(surnames) != 1:
@@ -280,14 +449,14 @@ def resolve_in_article(mentions: Sequence[AgeMention]) -> list[str]:
     values = {_value_text(m) for m in named}
     lexicon = _lexicon()
     genders = {
-        GENDERS.get(lexicon.classes.get(m.holder.lower(), ""))
+        lexicon.genders.get(m.holder.lower())
         for m in mentions
         if not _is_name(m.holder) and _value_text(m) in values and _role(m.sentence, m.start, m.end) == role
     } - {None}
     resolved = []
     for mention in mentions:
         described = lexicon.classes.get(mention.holder.lower()) if mention.holder else None
-        gender = GENDERS.get(described or "")
+        gender = lexicon.genders.get(mention.holder.lower()) if mention.holder else None
         if (
             _is_name(mention.holder)
             or described in lexicon.unkeyed

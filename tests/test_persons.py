@@ -170,8 +170,43 @@ def _ages(text: str) -> list[tuple[str, str]]:
         ),
         pytest.param(
             "Robyn Mendes, 48, was killed. Anthony Smith, 35, was arrested. The 48-year-old was found dead.",
-            [("48", "Robyn Mendes"), ("35", "Anthony Smith"), ("48-year", "")],
-            id="news-two-named-persons-no-guess",
+            [("48", "Robyn Mendes"), ("35", "Anthony Smith"), ("48-year", "Robyn Mendes")],
+            id="news-the-one-named-victim",
+        ),
+        pytest.param(
+            "Robyn Mendes, 48, and Katherine Gomes, 61, were killed on Tuesday. The 48-year-old was found dead.",
+            [("48", "Robyn Mendes"), ("61", "Katherine Gomes"), ("48-year", "")],
+            id="news-two-named-victims-no-guess",
+        ),
+        pytest.param(
+            "Jose Luis Orozco was charged with murdering Deputy Jerry Ortiz. Prosecutors said the 29-year-old "
+            "gang member killed the deputy while hiding behind a door.",
+            [("29-year", "Jose Luis Orozco")],
+            id="ecb-the-one-named-suspect-without-an-age",
+        ),
+        pytest.param(
+            "Peter Capaldi has been named the new Doctor. Capaldi said he was thrilled. Steven Moffat said "
+            "Capaldi was the obvious choice. In a statement, the 55-year-old said: 'It is a privilege.'",
+            [("55-year", "Peter Capaldi")],
+            id="ecb-the-person-the-article-is-about",
+        ),
+        pytest.param(
+            "Warren Jeffs was convicted on Thursday. Jeffs said he would appeal. His lawyers said Jeffs was "
+            "innocent and that he had been misled. Among the evidence was a photograph of a 12-year-old girl.",
+            [("12-year", "girl")],
+            id="news-not-the-named-man-for-a-girl",
+        ),
+        pytest.param(
+            "Kimani Gray was shot by officers on Saturday. Gray was pronounced dead at the hospital. Police "
+            "Commissioner Raymond Kelly said Gray had a gun. The 16-year-old's mother said he was unarmed.",
+            [("16-year", "Kimani Gray")],
+            id="ecb-a-title-is-not-a-given-name",
+        ),
+        pytest.param(
+            "A 35-year-old man was arrested at Kings County Hospital on Friday. Officers from the Brooklyn "
+            "Police Department said the hospital had called them.",
+            [("35-year", "man")],
+            id="news-no-person-named",
         ),
     ],
 )
