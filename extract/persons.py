@@ -366,17 +366,26 @@ class _Person:
 
 
 def _persons(names: Sequence[NameMention], sentences: Sequence[str]) -> dict[str, _Person]:
+    """The persons of an article by surname. Two people who share a surname (Kimani Gray and his mother
+    Mahnefah Gray) are kept apart by their given names, and the bare surname, which could be either, counts for
+    neither."""
     persons: dict[str, _Person] = {}
     for surname in {mention.surname for mention in names}:
         own = [mention for mention in names if mention.surname == surname]
-        name = max((mention.name for mention in own), key=lambda text: (len(text.split()), text))
-        indices = {mention.sentence for mention in own}
-        # The pronouns of the sentences that name the person and of the ones after them.
-        nearby = " ".join(sentences[i] for i in sorted(indices | {i + 1 for i in indices}) if i < len(sentences))
-        male, female = len(MALE.findall(nearby)), len(FEMALE.findall(nearby))
-        gender = "male" if male >= 2 * max(female, 1) else "female" if female >= 2 * max(male, 1) else None
-        roles = frozenset(mention.role for mention in own) - {"?"}
-        persons[surname] = _Person(name, len(own), roles, gender)
+        full = [mention for mention in own if len(mention.name.split()) > 1]
+        given = {_name_tokens(mention.name)[0][:1] for mention in full}
+        for initial in sorted(given) or [""]:
+            if len(given) > 1:
+                own = [mention for mention in full if _name_tokens(mention.name)[0][:1] == initial]
+            name = max((mention.name for mention in own), key=lambda text: (len(text.split()), text))
+            indices = {mention.sentence for mention in own}
+            # The pronouns of the sentences that name the person and of the ones after them.
+            nearby = " ".join(sentences[i] for i in sorted(indices | {i + 1 for i in indices}) if i < len(sentences))
+            male, female = len(MALE.findall(nearby)), len(FEMALE.findall(nearby))
+            gender = "male" if male >= 2 * max(female, 1) else "female" if female >= 2 * max(male, 1) else None
+            roles = frozenset(mention.role for mention in own) - {"?"}
+            key = surname if len(given) <= 1 else f"{surname} ({initial})"
+            persons[key] = _Person(name, len(own), roles, gender)
     return persons
 
 
@@ -393,8 +402,8 @@ def resolve_in_article(
 
     Then from every person the article names (`names`, read by `names_in` from `sentences`): an unnamed age
     with a role is the one named person who plays that role ("the 29-year-old gang member ... killed the deputy"
-    is Orozco, the one suspect named); an unnamed age with no role in sight is the person the article is about,
-    when one name dominates it. The person's gender, read from the pronouns around their name, must not differ
+    is Orozco, the one suspect named); an unnamed age with no role in sight and no telling noun ("the
+    55-year-old said", "a 16-year-old boy") is the person the article is about, when one name dominates it. The person's gender, read from the pronouns around their name, must not differ
     from the describing noun's; a person the article gives another age is not given this one.
     """
     resolved = _resolve_by_aged_names(mentions)
@@ -417,15 +426,19 @@ def resolve_in_article(
         if role != "?":
             players = [item for item in persons.items() if role in item[1].roles]
             candidate = players[0] if len(players) == 1 else None
-        else:
+        elif not holder or lexicon.classes.get(holder.lower()) in lexicon.generic:
+            # "the 55-year-old said", "a 16-year-old boy": the person the article is about. A noun that says
+            # more ("the 51-year-old showrunner") may well be someone else the article quotes.
             candidate = dominant
+        else:
+            candidate = None
         if candidate is None:
             continue
         surname, person = candidate
         gender = lexicon.genders.get(holder.lower())
         if gender is not None and person.gender is not None and gender != person.gender:
             continue
-        if surname in aged and aged[surname] != _value_text(mention):
+        if _surname(person.name) in aged and aged[_surname(person.name)] != _value_text(mention):
             continue  # the article gives the named person another age: this is someone else
         tentative[index] = surname
     # A man and a woman given to one name are two people, and which of them is named is unknown.
