@@ -124,6 +124,25 @@ def metrics() -> tuple[Metric, ...]:
     return tuple(found)
 
 
+# A win-loss record after a name: "the Colts (10-5)", "Riddick Bowe (43-1)", "Gene Pukall (14-13-2)".
+RECORD = regex.compile(r"(?<=\p{Lu}[\p{L}.]*\s)\(\d{1,3}(?:-\d{1,3}){1,2}\)")
+
+
+def _in_record(sentence: str, start: int, end: int) -> bool:
+    return any(found.start() < start and end < found.end() for found in RECORD.finditer(sentence))
+
+
+@cache
+def _counted_elsewhere() -> regex.Pattern[str]:
+    """What a figure counts when it is none of the metrics' things: "missed 10 games", "2,290 points",
+    "10 of the Saints' 16 games"."""
+    raw = tomllib.loads(files("extract").joinpath("lexicons/metrics.toml").read_text(encoding="utf-8"))
+    words = "|".join(regex.escape(word) for word in sorted(raw["counted_elsewhere"], key=len, reverse=True))
+    return regex.compile(
+        rf"(?i)[\s-]+(?:of\s+(?:the\s+)?(?:[\p{{L}}'’.]+\s+){{0,2}}[\d,]+\s+)?(?:{words})(?![\w])"
+    )
+
+
 def _adjacent(phrases: Sequence[str], *, after: bool) -> regex.Pattern[str] | None:
     """Phrases written right next to a quantity, joined by spaces or a hyphen."""
     if not phrases:
@@ -162,6 +181,10 @@ def classify(
     border that stretched 4,380 km") and does not count. A metric whose ``right_after`` or ``right_before``
     phrase is written right next to the quantity ("a 6.4-magnitude quake") is chosen outright.
     """
+    if kind in ("cardinal", "range") and (
+        _counted_elsewhere().match(sentence, quantity_end) or _in_record(sentence, quantity_at, quantity_end)
+    ):
+        return OTHER
     for metric in metrics():
         if not metric.applies_to(kind, unit, dimension):
             continue

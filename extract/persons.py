@@ -78,6 +78,7 @@ class _Lexicon:
     classes: dict[str, str]  # describing noun -> its class
     described: regex.Pattern[str]  # "-year-old [modifiers] noun[, Name]"
     named_after: regex.Pattern[str]  # "-year-old Name"
+    described_before: regex.Pattern[str]  # "the actress, " before "26,"
     roles: tuple[tuple[str, regex.Pattern[str]], ...]
     harm: regex.Pattern[str]
     role_window: int
@@ -112,11 +113,13 @@ def _lexicon() -> _Lexicon:
         regex.VERBOSE | regex.IGNORECASE,
     )
     named_after = regex.compile(rf"\A-?(?:years?-)?old\s+(?P<name>{_NAME})")
+    described_before = regex.compile(rf"(?i)\b(?:the|a|an)\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?P<noun>{nouns}),\s*\Z")
     roles = tuple((role, _cue_pattern(cues)) for role, cues in raw["roles"].items())
     return _Lexicon(
         classes,
         described,
         named_after,
+        described_before,
         roles,
         _cue_pattern(raw["harm"]),
         int(raw["role_window"]),
@@ -155,6 +158,10 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
             if len(words) >= 2 and _can_be_name(" ".join(words)):
                 keep = 3 if len(words) >= 3 and regex.fullmatch(r"\p{Lu}\.", words[-2]) else 2
                 return " ".join(words[-keep:])  # "Frederick C. LaRue", not "C. LaRue"
+    if plausible and not year_old and AFTER_NAMED_AGE.match(after):
+        noun = _lexicon().described_before.search(before)
+        if noun:
+            return noun["noun"].lower()  # "The actress, 26, checked in"
     named = NAME_BEFORE.search(before[: cue.start()] if cue else before)
     if not (plausible or cue):
         named = None  # "Smith, 140,": only a cue or "-year-old" makes so great a figure an age

@@ -111,7 +111,7 @@ HOLDER_CASES = [
                  id="ecb-a-record-is-not-a-person"),
     pytest.param("One, three, and six-month deposits were quoted unchanged.", "three", None, None,
                  id="reuters-a-number-word-is-not-a-name"),
-    pytest.param("Officers found a 12-gauge pump-action shotgun in the vehicle.", "12", None, None, id="ecb-not-an-age"),
+    pytest.param("Officers found 12 live shells in the vehicle, Pickell said.", "12", None, None, id="ecb-not-an-age"),
     pytest.param("The 2004 tsunami killed 230,000 people, 40 of them tourists.", "40", None, None, id="news-a-count"),
 ]
 

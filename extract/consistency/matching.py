@@ -113,6 +113,10 @@ LOCAL_SCOPE = regex.compile(
     r"\b(?i:in|at|from|of)\s+(?:(?i:the)\s+)?(?:(?i:neighbou?ring)\s+)?(?:[\p{Lu}][\p{L}'-]+\s+){1,3}"
     r"(?i:district|village|villages|neighbou?rhood|hospital|clinic|camp|county|township|sub-district)\b"
 )
+# "a mother of 12": how many children a parent has is the parent's, keyed by which parent it is.
+CHILDREN_METRIC = "person.children"
+PARENT_BEFORE = regex.compile(r"(?i)\b(?P<parent>(?:grand)?(?:mother|mom|mum|father|dad)|parents?)\s+of\s+\Z")
+PARENTS = {"mom": "mother", "mum": "mother", "dad": "father", "parents": "parent"}
 HEAD_CUT = regex.compile(r"\s+(?:of|from|in|at|on|who|which|that|studying|living|working|killed|injured)\b.*$", regex.I)
 
 
@@ -178,6 +182,8 @@ def record_key(record: Record) -> EntityKey:
     """
     if record.metric == AGE_METRIC:
         return _age_key(record)
+    if record.metric == CHILDREN_METRIC:
+        return _parent_key(record)
     if record.metric in _classes()[3]:
         if _several_events().search(record.sentence):
             return EntityKey("", frozenset(), False)  # "two quakes, measuring 7.6 and 7.4": which one?
@@ -199,6 +205,15 @@ def _age_key(record: Record) -> EntityKey:
     at = record.sentence.find(record.quote)
     start, end = (at, at + len(record.quote)) if at >= 0 else (0, 0)
     return EntityKey(person_key(record.entity, record.sentence, start, end), frozenset(), False)
+
+
+def _parent_key(record: Record) -> EntityKey:
+    at = record.sentence.find(record.quote)
+    parent = PARENT_BEFORE.search(record.sentence, 0, at) if at >= 0 else None
+    if parent is None:
+        return EntityKey("", frozenset(), False)
+    word = parent["parent"].lower()
+    return EntityKey(f"{CHILDREN_METRIC}:{PARENTS.get(word, word)}", frozenset(), False)
 
 
 @cache
@@ -231,6 +246,9 @@ def same_thing(first: Record, second: Record) -> bool:
     if first.metric == AGE_METRIC:
         # An age is a person's, not an event's: no forecast, place or period of the sentence changes it.
         return record_key(first) == record_key(second) and same_person(first.entity, second.entity)
+    if first.metric == CHILDREN_METRIC:
+        # So is a parent's count of children ("a mother of 12 killed in Oct. 2011").
+        return bool(record_key(first).head) and record_key(first) == record_key(second)
     if is_projection(first) != is_projection(second) or is_increment(first) or is_increment(second):
         return False
     if first.metric not in _classes()[3] and local_scope(first) != local_scope(second):
