@@ -50,6 +50,7 @@ from extract.places import (
 from extract.quantities import Quantity, find_quantities
 from extract.sentences import Sentence, split_sentences
 from extract.table import Fact
+from extract.units import to_base
 
 __all__ = ["Claim", "facts_of_article", "find_claims", "is_claim", "normalise"]
 
@@ -205,6 +206,10 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
     if age_of is not None:
         entity = age_of
     quantity = replace(found, start=found.start + sentence.start, end=found.end + sentence.start)
+    if age_of is not None and quantity.unit == "count" and quantity.value is not None:
+        # "Kimani Gray, 16," gives an age in years, as "the 16-year-old" does: one unit, so the two compare.
+        base = to_base(quantity.value, "year")
+        quantity = replace(quantity, unit="year", dimension="[time]", base_value=base, base_unit="second")
     return Claim(
         quantity=quantity,
         sentence=sentence,
