@@ -296,7 +296,7 @@ SPEAKER_AFTER: Final = regex.compile(
 )
 SPEAKER_BEFORE: Final = regex.compile(r"(?i)\b(?:said|says|according\s+to|added|asked)\s+\Z")
 DOMINANT_MENTIONS: Final = 3
-DOMINANT_RATIO: Final = 2
+DOMINANT_RATIO: Final = 1.5
 MAX_NAME_WORDS: Final = 4
 
 
@@ -319,6 +319,9 @@ def names_in(sentences: Sequence[str]) -> list[NameMention]:
     organisations ("Police Commissioner Raymond Kelly" is Raymond Kelly, "Kings County Hospital" no one), then
     each later bare surname of theirs ("Gray was shot")."""
     lexicon = _lexicon()
+    # Words the article also writes in lower case are common words, not names, wherever a headline or a
+    # sentence start capitalises them ("Driver Charged With DWI", "Purportedly Simpson").
+    common = Counter(regex.findall(r"(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]+", " ".join(sentences)))
     full: list[NameMention] = []
     spans: list[tuple[int, int, int]] = []
     for index, sentence in enumerate(sentences):
@@ -327,12 +330,13 @@ def names_in(sentences: Sequence[str]) -> list[NameMention]:
             while words and (
                 words[0].group().lower().strip(".") in lexicon.not_names
                 or words[0].group().lower().strip(".") in lexicon.titles
+                or words[0].group().lower() in common
             ):
                 words.pop(0)
             if not 2 <= len(words) <= MAX_NAME_WORDS:
                 continue
             plain = [word.group().lower().removesuffix("'s").removesuffix("’s") for word in words]
-            if any(word in lexicon.not_person_words for word in plain):
+            if any(word.strip(".") in lexicon.not_person_words for word in plain) or common[plain[-1]] >= 2:
                 continue
             start, end = run.start() + words[0].start(), run.start() + words[-1].end()
             name = sentence[start:end].removesuffix("'s").removesuffix("’s")
@@ -433,9 +437,12 @@ def resolve_in_article(
         if role != "?":
             players = [item for item in persons.items() if role in item[1].roles]
             candidate = players[0] if len(players) == 1 else None
-        elif not holder or lexicon.classes.get(holder.lower()) in lexicon.generic:
-            # "the 55-year-old said", "a 16-year-old boy": the person the article is about. A noun that says
-            # more ("the 51-year-old showrunner") may well be someone else the article quotes.
+        elif not holder:
+            candidate = dominant
+        elif dominant is not None and dominant[1].gender and lexicon.genders.get(holder.lower()) == dominant[1].gender:
+            # "the 55-year-old said", "a 16-year-old boy" (of the person's own gender): the person the article is
+            # about. A noun that says more ("the 51-year-old showrunner", "a 1-year-old baby") may well be
+            # someone else the article quotes or mentions.
             candidate = dominant
         else:
             candidate = None
