@@ -71,6 +71,11 @@ DETERMINER_BEFORE: Final = regex.compile(r"(?i)\b(?:whose|the|his|her|their|its|
 BY_AFTER: Final = regex.compile(r"\s+by\b")
 # "then-15-year-old Timmons": the person's age at an earlier time, not comparable with their age now.
 THEN_BEFORE: Final = regex.compile(r"(?i)\bthen[\s-]+\Z")
+# "who once wrote a letter aged 15", "when she was 12": an age at an earlier event of the person's life.
+PAST_BEFORE: Final = regex.compile(
+    r"(?i)\b(?:once|when\s+(?:he|she|they)\s+was|as\s+a\s+(?:child|boy|girl|teenager|teen)|at\s+the\s+time)\b"
+    r"[^.;:!?]{0,60}\Z"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +209,8 @@ def _can_be_name(text: str) -> bool:
     words = _plain(text).split()
     if not words or words[0].lower() in _lexicon().not_names:
         return False
+    if any(word.strip(".,").lower() in _lexicon().not_person_words for word in words[1:]):
+        return False  # "Take Me Out", "Beverly Hills", "Local FOX", "Texas Attorney General"
     if all(word.strip(".,").lower() in _lexicon().suffixes for word in words):
         return False  # "Jr, 54": the rest of the name is on another line
     return not any(mention.kind in PLACE_KINDS for mention in find_places(text))
@@ -247,7 +254,7 @@ def person_key(entity: str | None, sentence: str, start: int, end: int) -> str:
     if not entity:
         return ""
     lexicon = _lexicon()
-    then = " (then)" if THEN_BEFORE.search(sentence, 0, start) else ""
+    then = " (then)" if THEN_BEFORE.search(sentence, 0, start) or PAST_BEFORE.search(sentence, 0, start) else ""
     described = lexicon.classes.get(entity.lower())
     if described in lexicon.unkeyed:
         return ""
@@ -269,7 +276,12 @@ def same_person(first: str | None, second: str | None) -> bool:
     shorter, longer = sorted((one, two), key=len)
     if longer[len(longer) - len(shorter) :] == shorter:
         return True
-    return one[0][:1] == two[0][:1]
+    return _initial(one[0]) == _initial(two[0])
+
+
+def _initial(given: str) -> str:
+    """A given name's initial, with the spellings of one sound as one: Katherine, Catherine, Kathryn."""
+    return {"c": "k"}.get(given[:1], given[:1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,10 +396,10 @@ def _persons(names: Sequence[NameMention], sentences: Sequence[str]) -> dict[str
     for surname in {mention.surname for mention in names}:
         own = [mention for mention in names if mention.surname == surname]
         full = [mention for mention in own if len(mention.name.split()) > 1]
-        given = {_name_tokens(mention.name)[0][:1] for mention in full}
+        given = {_initial(_name_tokens(mention.name)[0]) for mention in full}
         for initial in sorted(given) or [""]:
             if len(given) > 1:
-                own = [mention for mention in full if _name_tokens(mention.name)[0][:1] == initial]
+                own = [mention for mention in full if _initial(_name_tokens(mention.name)[0]) == initial]
             name = max((mention.name for mention in own), key=lambda text: (len(text.split()), text))
             indices = {mention.sentence for mention in own}
             # The pronouns of the sentences that name the person and of the ones after them.

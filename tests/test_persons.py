@@ -112,6 +112,13 @@ HOLDER_CASES = [
     pytest.param("One, three, and six-month deposits were quoted unchanged.", "three", None, None,
                  id="reuters-a-number-word-is-not-a-name"),
     pytest.param("Officers found 12 live shells in the vehicle, Pickell said.", "12", None, None, id="ecb-not-an-age"),
+    pytest.param("Peter Capaldi once wrote a letter to the Radio Times aged 15.", "15", "Peter Capaldi",
+                 "name:capaldi (then)", id="ecb-an-age-at-an-earlier-event"),
+    pytest.param("The star of such hits as Take Me Out to the Ball Game died at her home, aged 91.", "91", "", None,
+                 id="ecb-a-film-title-is-not-a-name"),
+    pytest.param("Mark Felt, FBI official who became Deep Throat, dead at 147", "147", "Mark Felt", "name:felt",
+                 id="misreport-an-impossible-age-a-cue-states-is-still-an-age"),
+    pytest.param("Smith, 140, was there.", "140", None, None, id="a-great-figure-after-a-name-is-no-age"),
     pytest.param("The 2004 tsunami killed 230,000 people, 40 of them tourists.", "40", None, None, id="news-a-count"),
 ]
 
@@ -132,6 +139,7 @@ def test_age_holder_and_key(sentence: str, quote: str, holder: str | None, key: 
         ("Jim Oler", "James Oler", True),
         ("Robin Mendes", "Robyn Mendes", True),
         ("Gary Gomes", "Katherine Gomes", False),
+        ("Catherine Gomes", "Kathryn Gomes", True),
         ("Nichols", "Brian G. Nichols", True),
         ("man", "man", True),
         (None, "man", False),
