@@ -202,6 +202,60 @@ CASES = [
         {"one", "Twelve"},
         id="b-a-district-count-above-the-total",
     ),
+    pytest.param(
+        [
+            "About 14,000 people fled their homes after the tsunami warning, the UN said.",
+            "Governor Atururi said there were now 21,000 refugees across the province.",
+        ],
+        "value-conflict",
+        {"About 14,000", "21,000"},
+        id="a-refugees-are-the-people-displaced",
+    ),
+    pytest.param(
+        [
+            "Police arrested 46 people after the vigil turned into a riot.",
+            "At least 74 demonstrators were arrested along Church Avenue.",
+        ],
+        "value-conflict",
+        {"46", "At least 74"},
+        id="a-demonstrators-arrested-are-the-people-arrested",
+    ),
+    pytest.param(
+        [
+            "Robbers snatched $108 million worth of jewels in one of the largest jewel heists in history.",
+            "Armed robbers stole diamonds valued at $167 million from the Paris boutique.",
+        ],
+        "value-conflict",
+        {"$108 million", "$167 million"},
+        id="a-an-event-ranked-among-others-is-still-one-event",
+    ),
+    pytest.param(
+        [
+            "Zurana Horton, 34, a mother of 12, was fatally shot in 2011 while picking up her daughter.",
+            "Gangbangers who allegedly killed mom of 13 in crossfire begin trial.",
+        ],
+        "value-conflict",
+        {"12", "13"},
+        id="a-a-mothers-children",
+    ),
+    pytest.param(
+        [
+            "Kimani Gray, 16, was shot by two officers on Saturday.",
+            "By the time an autopsy of the 17-year-old Kimani Gray was released, the tension could be felt.",
+        ],
+        "value-conflict",
+        {"16", "17-year"},
+        id="a-an-age-after-a-name-and-a-year-old-age",
+    ),
+    pytest.param(
+        [
+            "Thomas was hurt in September and missed 10 games.",
+            "Thomas suffered through an injury-plagued season, missing 12 games with a troublesome ankle.",
+        ],
+        None,
+        set(),
+        id="a-games-missed-are-not-people-injured",
+    ),
     # -- g. listed parts and their total ------------------------------------------------------------------------------
     pytest.param(
         [

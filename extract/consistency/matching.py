@@ -150,6 +150,16 @@ def _several_events() -> regex.Pattern[str]:
     return _words_pattern(_lexicon()["several_events"])
 
 
+# "in one of the largest jewel heists in history": the plural names the events this one is ranked among.
+RANKED_AMONG = regex.compile(r"(?i)\bone\s+of\s+the\s+(?:[\p{L}'’-]+\s+){0,4}\Z")
+
+
+def _speaks_of_several(sentence: str) -> bool:
+    return any(
+        not RANKED_AMONG.search(sentence, 0, found.start()) for found in _several_events().finditer(sentence)
+    )
+
+
 @cache
 def _default_cues() -> regex.Pattern[str]:
     return _words_pattern(_lexicon()["default_when"])
@@ -185,11 +195,15 @@ def record_key(record: Record) -> EntityKey:
     if record.metric == CHILDREN_METRIC:
         return _parent_key(record)
     if record.metric in _classes()[3]:
-        if _several_events().search(record.sentence):
+        if _speaks_of_several(record.sentence):
             return EntityKey("", frozenset(), False)  # "two quakes, measuring 7.6 and 7.4": which one?
         return EntityKey(record.metric, frozenset(), False)  # "a 6.4-magnitude quake": the event's own figure
     key = entity_key(record.entity)
     heads, _, defaults, _ = _classes()
+    same_as_people = _lexicon().get("metric_classes", {}).get(record.metric, [])
+    if key.head in same_as_people and not key.subgroup:
+        # "14,000 refugees" and "14,000 people fled their homes" count the same displaced people.
+        key = EntityKey(defaults[record.metric], key.places, False)
     if record.metric in defaults and not key.subgroup and key.head not in heads.values() and _default_applies(record):
         # "Gunman kills 1", "1 dead, 2 hurt": no known noun, but a death toll counts people.
         key = EntityKey(defaults[record.metric], key.places, False)
