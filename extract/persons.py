@@ -95,6 +95,8 @@ class _Lexicon:
     titles: frozenset[str]
     not_person_words: frozenset[str]
     genders: dict[str, str]
+    parents: frozenset[str]
+    young: frozenset[str]
 
 
 def _cue_pattern(cues: list[str]) -> regex.Pattern[str]:
@@ -136,6 +138,8 @@ def _lexicon() -> _Lexicon:
         frozenset(word.lower() for word in raw["titles"]),
         frozenset(word.lower() for word in raw["not_person_words"]),
         {noun: gender for gender, nouns in raw["genders"].items() for noun in nouns},
+        frozenset(raw["parents"]),
+        frozenset(raw["young"]),
     )
 
 
@@ -249,13 +253,26 @@ def _role(sentence: str, start: int, end: int) -> str:
     return best
 
 
+ARTICLE_BEFORE: Final = regex.compile(r"(?i)\b(?:a|an|the)\s+\Z")
+
+
+def _person_class(holder: str, sentence: str, start: int) -> str | None:
+    """The class of a describing noun. "A 59-year-old grandmother was hit" describes the person herself, a
+    woman, where "his 58-year-old mother" is someone's relative."""
+    lexicon = _lexicon()
+    described = lexicon.classes.get(holder.lower())
+    if described in lexicon.unkeyed and holder.lower() in lexicon.parents and ARTICLE_BEFORE.search(sentence, 0, start):
+        return "woman" if lexicon.genders.get(holder.lower()) == "female" else "man"
+    return described
+
+
 def person_key(entity: str | None, sentence: str, start: int, end: int) -> str:
     """What two ages must share to be one person's ("" when the person is unknown). Offsets are in `sentence`."""
     if not entity:
         return ""
     lexicon = _lexicon()
     then = " (then)" if THEN_BEFORE.search(sentence, 0, start) or PAST_BEFORE.search(sentence, 0, start) else ""
-    described = lexicon.classes.get(entity.lower())
+    described = _person_class(entity, sentence, start)
     if described in lexicon.unkeyed:
         return ""
     if described is not None:
@@ -307,6 +324,7 @@ SPEAKER_AFTER: Final = regex.compile(
     regex.IGNORECASE,
 )
 SPEAKER_BEFORE: Final = regex.compile(r"(?i)\b(?:said|says|according\s+to|added|asked)\s+\Z")
+PLACE_PREPOSITION: Final = regex.compile(r"(?i)\b(?:in|at|near|outside|inside|across|towards?|into)\s+\Z")
 DOMINANT_MENTIONS: Final = 3
 DOMINANT_RATIO: Final = 1.5
 MAX_NAME_WORDS: Final = 4
@@ -351,6 +369,8 @@ def names_in(sentences: Sequence[str]) -> list[NameMention]:
             if any(word.strip(".") in lexicon.not_person_words for word in plain) or common[plain[-1]] >= 2:
                 continue
             start, end = run.start() + words[0].start(), run.start() + words[-1].end()
+            if PLACE_PREPOSITION.search(sentence, 0, start):
+                continue  # "in Richmond Hill", "outside Kings Plaza": a place the gazetteer does not know
             name = sentence[start:end].removesuffix("'s").removesuffix("’s")
             if not _can_be_name(name):
                 continue
@@ -443,7 +463,7 @@ def resolve_in_article(
             dominant = ranked[0]
     tentative: dict[int, str] = {}
     for index, (holder, mention) in enumerate(zip(resolved, mentions, strict=True)):
-        if _is_name(holder) or lexicon.classes.get(holder.lower()) in lexicon.unkeyed:
+        if _is_name(holder) or _person_class(holder, mention.sentence, mention.start) in lexicon.unkeyed:
             continue
         role = _role(mention.sentence, mention.start, mention.end)
         if role != "?":
@@ -451,7 +471,7 @@ def resolve_in_article(
             candidate = players[0] if len(players) == 1 else None
         elif not holder:
             candidate = dominant
-        elif dominant is not None and dominant[1].gender and lexicon.genders.get(holder.lower()) == dominant[1].gender:
+        elif dominant is not None and _may_be(dominant[1], holder, mention):
             # "the 55-year-old said", "a 16-year-old boy" (of the person's own gender): the person the article is
             # about. A noun that says more ("the 51-year-old showrunner", "a 1-year-old baby") may well be
             # someone else the article quotes or mentions.
@@ -477,6 +497,18 @@ def resolve_in_article(
     return resolved
 
 
+def _may_be(person: _Person, holder: str, mention: AgeMention) -> bool:
+    """Whether an unnamed age with no role in sight may be the person the article is about: a noun of their
+    gender ("a 16-year-old boy"), or a generic one that says nothing against it ("the 28-year-old native");
+    never a child ("a 1-year-old baby" beside a grown man)."""
+    lexicon = _lexicon()
+    described = _person_class(holder, mention.sentence, mention.start)
+    gender = lexicon.genders.get(holder.lower())
+    if gender is not None:
+        return gender == person.gender
+    return described in lexicon.generic and described not in lexicon.young
+
+
 def _resolve_by_aged_names(mentions: Sequence[AgeMention]) -> list[str]:
     named = [mention for mention in mentions if _is_name(mention.holder)]
     surnames = {_surname(mention.holder) for mention in named}
@@ -494,7 +526,7 @@ def _resolve_by_aged_names(mentions: Sequence[AgeMention]) -> list[str]:
     } - {None}
     resolved = []
     for mention in mentions:
-        described = lexicon.classes.get(mention.holder.lower()) if mention.holder else None
+        described = _person_class(mention.holder, mention.sentence, mention.start) if mention.holder else None
         gender = lexicon.genders.get(mention.holder.lower()) if mention.holder else None
         if (
             _is_name(mention.holder)

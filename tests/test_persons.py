@@ -211,6 +211,24 @@ def _ages(text: str) -> list[tuple[str, str]]:
             id="ecb-a-title-is-not-a-given-name",
         ),
         pytest.param(
+            "A 59-year-old grandmother was hit and killed by a car in Richmond Hill. Raj Chohan died at the "
+            "scene, police said. Her 12-year-old grandson was not hurt.",
+            [("59-year", "Raj Chohan"), ("12-year", "grandson")],
+            id="ecb-a-grandmother-is-the-woman-herself-a-grandson-someone-else",
+        ),
+        pytest.param(
+            "The Red Sox signed Mark Teixeira on Tuesday. Teixeira hit 33 home runs last season. The Yankees "
+            "had also courted Teixeira. The 28-year-old Maryland native will earn $180 million.",
+            [("28-year", "Mark Teixeira")],
+            id="ecb-a-generic-noun-is-the-person-the-article-is-about",
+        ),
+        pytest.param(
+            "Timmons was convicted on Friday. Timmons said he was innocent. Timmons will be sentenced in May. "
+            "Her mother was on the steps with a 1-year-old baby.",
+            [("1-year", "baby")],
+            id="ecb-a-baby-is-not-the-grown-man-the-article-is-about",
+        ),
+        pytest.param(
             "A 35-year-old man was arrested at Kings County Hospital on Friday. Officers from the Brooklyn "
             "Police Department said the hospital had called them.",
             [("35-year", "man")],
