@@ -325,6 +325,17 @@ SPEAKER_AFTER: Final = regex.compile(
 )
 SPEAKER_BEFORE: Final = regex.compile(r"(?i)\b(?:said|says|according\s+to|added|asked)\s+\Z")
 PLACE_PREPOSITION: Final = regex.compile(r"(?i)\b(?:in|at|near|outside|inside|across|towards?|into)\s+\Z")
+# "his mother, Mahnefah Gray", "Mahnefah Gray, the teen's mother": someone named as another's relative or
+# lawyer speaks of the story, and is not whom its unnamed ages describe.
+_KIN = (
+    r"(?:mother|father|mom|dad|sister|brother|aunt|uncle|cousin|grandmother|grandfather|wife|husband|son|daughter|"
+    r"girlfriend|boyfriend|fianc[eé]e?|lawyer|attorney|spokes(?:man|woman|person))"
+)
+RELATIVE_BEFORE: Final = regex.compile(rf"(?i)\b{_KIN},?\s+\Z")
+RELATIVE_AFTER: Final = regex.compile(
+    rf"(?i),\s+(?:his|her|their|the\s+[\p{{L}}'’-]+(?:'s|’s))\s+(?:[\p{{L}}-]+\s+)?{_KIN}\b"
+)
+HE_AFTER: Final = regex.compile(r"(?i)\b(?P<pronoun>he|him|his|she|her)\b")
 DOMINANT_MENTIONS: Final = 3
 DOMINANT_RATIO: Final = 1.5
 MAX_NAME_WORDS: Final = 4
@@ -395,6 +406,8 @@ def names_in(sentences: Sequence[str]) -> list[NameMention]:
 
 
 def _name_role(sentence: str, start: int, end: int) -> str:
+    if RELATIVE_BEFORE.search(sentence, 0, start) or RELATIVE_AFTER.match(sentence, end):
+        return "relative"
     if SPEAKER_AFTER.match(sentence[end:]) or SPEAKER_BEFORE.search(sentence[:start]):
         return "speaker"
     return _role(sentence, start, end)
@@ -455,7 +468,11 @@ def resolve_in_article(
     lexicon = _lexicon()
     persons = _persons(names, sentences)
     aged = {_surname(holder): _value_text(m) for holder, m in zip(resolved, mentions, strict=True) if _is_name(holder)}
-    ranked = sorted(persons.items(), key=lambda item: item[1].mentions, reverse=True)
+    ranked = sorted(
+        ((key, person) for key, person in persons.items() if "relative" not in person.roles),
+        key=lambda item: item[1].mentions,
+        reverse=True,
+    )
     dominant = None
     if ranked and ranked[0][1].mentions >= DOMINANT_MENTIONS:
         second = ranked[1][1].mentions if len(ranked) > 1 else 0
@@ -481,7 +498,7 @@ def resolve_in_article(
         if candidate is None:
             continue
         surname, person = candidate
-        gender = lexicon.genders.get(holder.lower())
+        gender = lexicon.genders.get(holder.lower()) or _pronoun_gender(mention)
         if gender is not None and person.gender is not None and gender != person.gender:
             continue
         if _surname(person.name) in aged and aged[_surname(person.name)] != _value_text(mention):
@@ -495,6 +512,15 @@ def resolve_in_article(
             for index in given:
                 resolved[index] = persons[surname].name
     return resolved
+
+
+def _pronoun_gender(mention: AgeMention) -> str | None:
+    """The gender the sentence's next pronoun gives an unnamed person: "a 16-year-old ... after police say he
+    pointed a gun"."""
+    found = HE_AFTER.search(mention.sentence, mention.end)
+    if found is None:
+        return None
+    return "male" if found["pronoun"].lower() in ("he", "him", "his") else "female"
 
 
 def _may_be(person: _Person, holder: str, mention: AgeMention) -> bool:

@@ -229,6 +229,12 @@ def _ages(text: str) -> list[tuple[str, str]]:
             id="ecb-a-baby-is-not-the-grown-man-the-article-is-about",
         ),
         pytest.param(
+            "Mahnefah Gray said her son was unarmed. His mother, Mahnefah Gray, spoke at the vigil. Mahnefah Gray "
+            "wept. Police shot a 16-year-old on Saturday after they say he pointed a gun at them.",
+            [("16-year", "")],
+            id="ecb-a-relative-is-not-whom-the-unnamed-age-describes",
+        ),
+        pytest.param(
             "A 35-year-old man was arrested at Kings County Hospital on Friday. Officers from the Brooklyn "
             "Police Department said the hospital had called them.",
             [("35-year", "man")],
