@@ -256,6 +256,33 @@ CASES = [
         set(),
         id="a-games-missed-are-not-people-injured",
     ),
+    pytest.param(
+        [
+            "The quake injured more than 200 people in Aceh, the agency said.",
+            "There are around 30 people seriously injured, some with head injuries.",
+        ],
+        None,
+        set(),
+        id="b-the-seriously-injured-are-a-part",
+    ),
+    pytest.param(
+        [
+            "Seven people were injured in Aceh in the quake, officials said.",
+            "There are 30 people seriously injured, some with head injuries, a doctor said.",
+        ],
+        "part-exceeds-whole",
+        {"Seven", "30"},
+        id="b-more-seriously-injured-than-injured",
+    ),
+    pytest.param(
+        [
+            "The quake injured more than 200 people in Aceh, the agency said.",
+            "We have received around 50 people with injuries at a health clinic in Lampahan, a doctor said.",
+        ],
+        None,
+        set(),
+        id="b-one-clinics-count-is-a-part",
+    ),
     # -- g. listed parts and their total ------------------------------------------------------------------------------
     pytest.param(
         [

@@ -112,7 +112,14 @@ INCREMENT_AFTER = regex.compile(r"(?i)\s+(?:more|additional|further|extra)\b")
 LOCAL_SCOPE = regex.compile(
     r"\b(?i:in|at|from|of)\s+(?:(?i:the)\s+)?(?:(?i:neighbou?ring)\s+)?(?:[\p{Lu}][\p{L}'-]+\s+){1,3}"
     r"(?i:district|village|villages|neighbou?rhood|hospital|clinic|camp|county|township|sub-district)\b"
+    # "at a health clinic in Lampahan": one hospital's or clinic's count, whatever its name
+    r"|\b(?i:in|at|from|to)\s+(?i:a|an|the|one)\s+(?:[\p{L}-]+\s+){0,2}(?i:hospital|clinic)\b"
 )
+# "30 people seriously injured": the gravely hurt are a part of all the injured, not a rival count of them.
+SEVERITY_AFTER = regex.compile(
+    r"\A(?:\s+[\p{L}-]+){0,3}?\s+(?i:seriously|critically|severely|badly|gravely)\s+(?i:injured|wounded|hurt)\b"
+)
+SEVERITY_BEFORE = regex.compile(r"(?i)\b(?:seriously|critically|severely|badly|gravely)[\s-]+(?:injured|wounded|hurt)\s+\Z")
 # "a mother of 12": how many children a parent has is the parent's, keyed by which parent it is.
 CHILDREN_METRIC = "person.children"
 PARENT_BEFORE = regex.compile(r"(?i)\b(?P<parent>(?:grand)?(?:mother|mom|mum|father|dad)|parents?)\s+of\s+\Z")
@@ -279,7 +286,13 @@ def _local_scope_text(sentence: str) -> str | None:
 
 
 def local_scope(record: Record) -> str | None:
-    """A place below the story's own ("in Bener Meriah district", "from Zinbi village") the count is limited to."""
+    """A place below the story's own ("in Bener Meriah district", "from Zinbi village") the count is limited to,
+    or a degree of harm ("seriously injured") that makes it a part of the whole count."""
+    at = record.sentence.find(record.quote)
+    if at >= 0 and (
+        SEVERITY_AFTER.match(record.sentence[at + len(record.quote) :]) or SEVERITY_BEFORE.search(record.sentence, 0, at)
+    ):
+        return "seriously"
     return _local_scope_text(record.sentence)
 
 
