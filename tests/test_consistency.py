@@ -258,6 +258,16 @@ CASES = [
     ),
     pytest.param(
         [
+            "The earthquake on the Gulf island killed 10 people and forced villagers into tents.",
+            "The island was hit almost two years after the city of Bam was destroyed in a quake that killed "
+            "tens of thousands of people.",
+        ],
+        None,
+        set(),
+        id="a-years-after-dates-a-background-event",
+    ),
+    pytest.param(
+        [
             "The quake injured more than 200 people in Aceh, the agency said.",
             "There are around 30 people seriously injured, some with head injuries.",
         ],

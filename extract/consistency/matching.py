@@ -334,6 +334,8 @@ MONTH_NAME = regex.compile(
     r"(?!\s+\d)"
     r"|(?P<month>(?i:last|previous|the\s+previous|earlier\s+this|late\s+last|early\s+last)\s+(?:year|month|decade))\b"
     r"|(?P<month>(?i:(?:\w+|a)\s+(?:years?|months?|decades?)\s+ago))\b"
+    # "almost two years after the city of Bam was destroyed", "just weeks after a driver shot eight people"
+    r"|(?P<month>(?i:(?:\w+|a)\s+(?:years?|months?|weeks|decades?)\s+(?:after|before|earlier)))\b"
 )
 
 
