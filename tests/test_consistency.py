@@ -258,6 +258,15 @@ CASES = [
     ),
     pytest.param(
         [
+            "The Indian navy said it arrested 23 pirates in the Gulf of Aden on Saturday.",
+            "Of the 11 pirates arrested, six carried rifles, officials said.",
+        ],
+        "value-conflict",
+        {"23", "11"},
+        id="a-the-arresting-navy-does-not-make-the-pirates-indian",
+    ),
+    pytest.param(
+        [
             "The earthquake on the Gulf island killed 10 people and forced villagers into tents.",
             "The island was hit almost two years after the city of Bam was destroyed in a quake that killed "
             "tens of thousands of people.",

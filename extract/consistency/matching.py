@@ -212,8 +212,10 @@ def record_key(record: Record) -> EntityKey:
         # "14,000 refugees" and "14,000 people fled their homes" count the same displaced people.
         key = EntityKey(defaults[record.metric], key.places, False)
     if record.metric in defaults and not key.subgroup and key.head not in heads.values() and _default_applies(record):
-        # "Gunman kills 1", "1 dead, 2 hurt": no known noun, but a death toll counts people.
-        key = EntityKey(defaults[record.metric], key.places, False)
+        # "Gunman kills 1", "1 dead, 2 hurt": no known noun, but a death toll counts people. The words the entity
+        # reader took are no noun phrase of theirs, so their places do not restrict it ("The Indian navy said it
+        # arrested 23 pirates" are not Indians).
+        key = EntityKey(defaults[record.metric], frozenset(), False)
     if record.metric in GENERIC_METRICS:
         return key  # "a duration" says nothing about what lasted: only the entity itself can match
     if record.dimension.startswith("[currency") or record.kind in ("measure", "percent", "money"):
