@@ -401,7 +401,8 @@ def names_in(sentences: Sequence[str]) -> list[NameMention]:
                 if any(i == index and lo <= found.start() < hi for i, lo, hi in spans):
                     continue
                 surname = found.group().lower()
-                bare.append(NameMention(found.group(), surname, _name_role(sentence, found.start(), found.end()), index))
+                role = _name_role(sentence, found.start(), found.end())
+                bare.append(NameMention(found.group(), surname, role, index))
     return full + bare
 
 
@@ -459,8 +460,10 @@ def resolve_in_article(
     Then from every person the article names (`names`, read by `names_in` from `sentences`): an unnamed age
     with a role is the one named person who plays that role ("the 29-year-old gang member ... killed the deputy"
     is Orozco, the one suspect named); an unnamed age with no role in sight and no telling noun ("the
-    55-year-old said", "a 16-year-old boy") is the person the article is about, when one name dominates it. The person's gender, read from the pronouns around their name, must not differ
-    from the describing noun's; a person the article gives another age is not given this one.
+    55-year-old said", "a 16-year-old boy") is the person the article is about, when one name dominates it.
+    The person's gender, read from the pronouns around their name, must not differ from the describing noun's
+    or the next pronoun's; speakers and relatives play no part; a person the article gives another age is not
+    given this one; a man and a woman are never given one name.
     """
     resolved = _resolve_by_aged_names(mentions)
     if not names:

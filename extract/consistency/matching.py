@@ -119,7 +119,9 @@ LOCAL_SCOPE = regex.compile(
 SEVERITY_AFTER = regex.compile(
     r"\A(?:\s+[\p{L}-]+){0,3}?\s+(?i:seriously|critically|severely|badly|gravely)\s+(?i:injured|wounded|hurt)\b"
 )
-SEVERITY_BEFORE = regex.compile(r"(?i)\b(?:seriously|critically|severely|badly|gravely)[\s-]+(?:injured|wounded|hurt)\s+\Z")
+SEVERITY_BEFORE = regex.compile(
+    r"(?i)\b(?:seriously|critically|severely|badly|gravely)[\s-]+(?:injured|wounded|hurt)\s+\Z"
+)
 # "a mother of 12": how many children a parent has is the parent's, keyed by which parent it is.
 CHILDREN_METRIC = "person.children"
 PARENT_BEFORE = regex.compile(r"(?i)\b(?P<parent>(?:grand)?(?:mother|mom|mum|father|dad)|parents?)\s+of\s+\Z")
@@ -291,9 +293,8 @@ def local_scope(record: Record) -> str | None:
     """A place below the story's own ("in Bener Meriah district", "from Zinbi village") the count is limited to,
     or a degree of harm ("seriously injured") that makes it a part of the whole count."""
     at = record.sentence.find(record.quote)
-    if at >= 0 and (
-        SEVERITY_AFTER.match(record.sentence[at + len(record.quote) :]) or SEVERITY_BEFORE.search(record.sentence, 0, at)
-    ):
+    after = record.sentence[at + len(record.quote) :] if at >= 0 else ""
+    if at >= 0 and (SEVERITY_AFTER.match(after) or SEVERITY_BEFORE.search(record.sentence, 0, at)):
         return "seriously"
     return _local_scope_text(record.sentence)
 
