@@ -258,6 +258,15 @@ CASES = [
     ),
     pytest.param(
         [
+            "Gray, 16, was shot eleven times after police said he pulled out a revolver. Gray's older sister, "
+            "Mahnefah Gray, 19, told the New York Times that her brother was only fixing his belt."
+        ],
+        None,
+        set(),
+        id="a-two-of-one-surname-in-one-article",
+    ),
+    pytest.param(
+        [
             "The Indian navy said it arrested 23 pirates in the Gulf of Aden on Saturday.",
             "Of the 11 pirates arrested, six carried rifles, officials said.",
         ],

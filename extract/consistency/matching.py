@@ -270,6 +270,8 @@ def same_thing(first: Record, second: Record) -> bool:
         return False
     if first.metric == AGE_METRIC:
         # An age is a person's, not an event's: no forecast, place or period of the sentence changes it.
+        if (first.source, first.article) == (second.source, second.article) and first.entity != second.entity:
+            return False  # "Gray, 16" and "Gray's older sister, Mahnefah Gray, 19": one article, two people
         return record_key(first) == record_key(second) and same_person(first.entity, second.entity)
     if first.metric == CHILDREN_METRIC:
         # So is a parent's count of children ("a mother of 12 killed in Oct. 2011").
