@@ -541,7 +541,9 @@ def _may_be(person: _Person, holder: str, mention: AgeMention) -> bool:
 def _resolve_by_aged_names(mentions: Sequence[AgeMention]) -> list[str]:
     named = [mention for mention in mentions if _is_name(mention.holder)]
     surnames = {_surname(mention.holder) for mention in named}
-    if len(surnames) != 1:
+    # "Gray, 16" and "Gray's older sister, Mahnefah Gray, 19": one surname, two people.
+    given = {_initial(_name_tokens(m.holder)[0]) for m in named if len(_name_tokens(m.holder)) > 1}
+    if len(surnames) != 1 or len(given) > 1 or (given and len({_value_text(m) for m in named}) > 1):
         return [mention.holder for mention in mentions]
     name = max((mention.holder for mention in named), key=lambda holder: (len(holder.split()), holder))
     roles = Counter(_role(m.sentence, m.start, m.end) for m in named)

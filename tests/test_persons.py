@@ -235,6 +235,12 @@ def _ages(text: str) -> list[tuple[str, str]]:
             id="ecb-a-relative-is-not-whom-the-unnamed-age-describes",
         ),
         pytest.param(
+            "Gray, 16, was shot eleven times. Gray's older sister, Mahnefah Gray, 19, said he was unarmed. An "
+            "orderly protest over the death of an armed 16-year-old turned into a riot.",
+            [("16", "Gray"), ("19", "Mahnefah Gray"), ("16-year", "")],
+            id="ecb-one-surname-two-people-no-guess",
+        ),
+        pytest.param(
             "A 35-year-old man was arrested at Kings County Hospital on Friday. Officers from the Brooklyn "
             "Police Department said the hospital had called them.",
             [("35-year", "man")],
