@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Final
+from typing import Any, Final
 
 import regex
 
@@ -90,9 +90,14 @@ def _phrase_pattern(phrases: Sequence[str]) -> regex.Pattern[str] | None:
 
 
 @cache
+def _taxonomy() -> dict[str, Any]:
+    return tomllib.loads(files("extract").joinpath("lexicons/metrics.toml").read_text(encoding="utf-8"))
+
+
+@cache
 def metrics() -> tuple[Metric, ...]:
     """The taxonomy, in the order its file lists it."""
-    raw = tomllib.loads(files("extract").joinpath("lexicons/metrics.toml").read_text(encoding="utf-8"))
+    raw = _taxonomy()
     found = []
     for entry in raw["metric"]:
         topics = set(entry.get("requires", []))
@@ -136,8 +141,8 @@ def _in_record(sentence: str, start: int, end: int) -> bool:
 def _counted_elsewhere() -> regex.Pattern[str]:
     """What a figure counts when it is none of the metrics' things: "missed 10 games", "2,290 points",
     "10 of the Saints' 16 games"."""
-    raw = tomllib.loads(files("extract").joinpath("lexicons/metrics.toml").read_text(encoding="utf-8"))
-    words = "|".join(regex.escape(word) for word in sorted(raw["counted_elsewhere"], key=len, reverse=True))
+    nouns = _taxonomy()["counted_elsewhere"]
+    words = "|".join(regex.escape(word) for word in sorted(nouns, key=len, reverse=True))
     return regex.compile(
         rf"(?i)[\s-]+(?:of\s+(?:the\s+)?(?:[\p{{L}}'’.]+\s+){{0,2}}[\d,]+\s+)?(?:{words})(?![\w])"
     )

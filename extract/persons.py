@@ -296,9 +296,12 @@ def same_person(first: str | None, second: str | None) -> bool:
     return _initial(one[0]) == _initial(two[0])
 
 
+SAME_SOUND: Final = {"c": "k"}
+
+
 def _initial(given: str) -> str:
     """A given name's initial, with the spellings of one sound as one: Katherine, Catherine, Kathryn."""
-    return {"c": "k"}.get(given[:1], given[:1])
+    return SAME_SOUND.get(given[:1], given[:1])
 
 
 @dataclass(frozen=True, slots=True)
