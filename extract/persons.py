@@ -31,11 +31,18 @@ __all__ = [
     "AGE_METRIC",
     "AgeMention",
     "NameMention",
+    "UnnamedAge",
     "age_holder",
+    "describe_unnamed",
+    "given_initial",
+    "is_name",
     "names_in",
     "person_key",
     "resolve_in_article",
+    "role_of",
     "same_person",
+    "stated_gender",
+    "surname_of",
 ]
 
 AGE_METRIC: Final = "person.age"
@@ -220,7 +227,7 @@ def _can_be_name(text: str) -> bool:
     return not any(mention.kind in PLACE_KINDS for mention in find_places(text))
 
 
-def _surname(name: str) -> str:
+def surname_of(name: str) -> str:
     tokens = [token.strip(".,").lower() for token in _plain(name).split()]
     tokens = [token.removesuffix("'s").removesuffix("’s") for token in tokens if token]
     while len(tokens) > 1 and tokens[-1] in _lexicon().suffixes:
@@ -279,7 +286,7 @@ def person_key(entity: str | None, sentence: str, start: int, end: int) -> str:
         role = _role(sentence, start, end)
         # Two unnamed men with no role in sight are as likely two people as one; two actresses, less so.
         return f"{described} ({role}){then}" if role != "?" or described not in lexicon.generic else ""
-    surname = _surname(entity)
+    surname = surname_of(entity)
     return f"name:{surname}{then}" if len(surname) > 1 else ""
 
 
@@ -344,7 +351,7 @@ DOMINANT_RATIO: Final = 1.5
 MAX_NAME_WORDS: Final = 4
 
 
-def _is_name(holder: str) -> bool:
+def is_name(holder: str) -> bool:
     return bool(holder) and holder[:1].isupper() and holder.lower() not in _lexicon().classes
 
 
@@ -388,7 +395,7 @@ def names_in(sentences: Sequence[str]) -> list[NameMention]:
             name = sentence[start:end].removesuffix("'s").removesuffix("’s")
             if not _can_be_name(name):
                 continue
-            full.append(NameMention(name, _surname(name), _name_role(sentence, start, end), index))
+            full.append(NameMention(name, surname_of(name), _name_role(sentence, start, end), index))
             spans.append((index, start, end))
     surnames = {mention.surname for mention in full if len(mention.surname) > 2}
     bare: list[NameMention] = []
@@ -473,7 +480,7 @@ def resolve_in_article(
         return resolved
     lexicon = _lexicon()
     persons = _persons(names, sentences)
-    aged = {_surname(holder): _value_text(m) for holder, m in zip(resolved, mentions, strict=True) if _is_name(holder)}
+    aged = {surname_of(holder): _value_text(m) for holder, m in zip(resolved, mentions, strict=True) if is_name(holder)}
     ranked = sorted(
         ((key, person) for key, person in persons.items() if "relative" not in person.roles),
         key=lambda item: item[1].mentions,
@@ -486,7 +493,7 @@ def resolve_in_article(
             dominant = ranked[0]
     tentative: dict[int, str] = {}
     for index, (holder, mention) in enumerate(zip(resolved, mentions, strict=True)):
-        if _is_name(holder) or _person_class(holder, mention.sentence, mention.start) in lexicon.unkeyed:
+        if is_name(holder) or _person_class(holder, mention.sentence, mention.start) in lexicon.unkeyed:
             continue
         role = _role(mention.sentence, mention.start, mention.end)
         if role != "?":
@@ -507,7 +514,7 @@ def resolve_in_article(
         gender = lexicon.genders.get(holder.lower()) or _pronoun_gender(mention)
         if gender is not None and person.gender is not None and gender != person.gender:
             continue
-        if _surname(person.name) in aged and aged[_surname(person.name)] != _value_text(mention):
+        if surname_of(person.name) in aged and aged[surname_of(person.name)] != _value_text(mention):
             continue  # the article gives the named person another age: this is someone else
         tentative[index] = surname
     # A man and a woman given to one name are two people, and which of them is named is unknown.
@@ -542,8 +549,8 @@ def _may_be(person: _Person, holder: str, mention: AgeMention) -> bool:
 
 
 def _resolve_by_aged_names(mentions: Sequence[AgeMention]) -> list[str]:
-    named = [mention for mention in mentions if _is_name(mention.holder)]
-    surnames = {_surname(mention.holder) for mention in named}
+    named = [mention for mention in mentions if is_name(mention.holder)]
+    surnames = {surname_of(mention.holder) for mention in named}
     # "Gray, 16" and "Gray's older sister, Mahnefah Gray, 19": one surname, two people.
     given = {_initial(_name_tokens(m.holder)[0]) for m in named if len(_name_tokens(m.holder)) > 1}
     if len(surnames) != 1 or len(given) > 1 or (given and len({_value_text(m) for m in named}) > 1):
@@ -556,14 +563,14 @@ def _resolve_by_aged_names(mentions: Sequence[AgeMention]) -> list[str]:
     genders = {
         lexicon.genders.get(m.holder.lower())
         for m in mentions
-        if not _is_name(m.holder) and _value_text(m) in values and _role(m.sentence, m.start, m.end) == role
+        if not is_name(m.holder) and _value_text(m) in values and _role(m.sentence, m.start, m.end) == role
     } - {None}
     resolved = []
     for mention in mentions:
         described = _person_class(mention.holder, mention.sentence, mention.start) if mention.holder else None
         gender = lexicon.genders.get(mention.holder.lower()) if mention.holder else None
         if (
-            _is_name(mention.holder)
+            is_name(mention.holder)
             or described in lexicon.unkeyed
             or (role == "?" and (described is None or described in lexicon.generic))
             or _role(mention.sentence, mention.start, mention.end) != role
@@ -577,3 +584,49 @@ def _resolve_by_aged_names(mentions: Sequence[AgeMention]) -> list[str]:
 
 def _value_text(mention: AgeMention) -> str:
     return "".join(regex.findall(r"\d+", mention.sentence[mention.start : mention.end]))
+
+
+def role_of(sentence: str, quote: str) -> str:
+    """The part the person an age in `sentence` describes plays there ("?" when unsaid)."""
+    at = sentence.find(quote)
+    return _role(sentence, at, at + len(quote)) if at >= 0 else "?"
+
+
+@dataclass(frozen=True, slots=True)
+class UnnamedAge:
+    """What an age of an unnamed person says of them: their part, their gender, and whether the describing
+    noun (if any) says no more than that ("the 28-year-old native", not "the 26-year-old actress")."""
+
+    role: str
+    gender: str | None
+    generic: bool
+
+
+def describe_unnamed(mention: AgeMention) -> UnnamedAge | None:
+    """None when the age is a named person's or a relative's ("his 12-year-old daughter")."""
+    if is_name(mention.holder):
+        return None
+    lexicon = _lexicon()
+    described = _person_class(mention.holder, mention.sentence, mention.start) if mention.holder else None
+    if described in lexicon.unkeyed:
+        return None
+    gender = lexicon.genders.get(mention.holder.lower()) or _pronoun_gender(mention)
+    generic = described is None or (described in lexicon.generic and described not in lexicon.young)
+    return UnnamedAge(_role(mention.sentence, mention.start, mention.end), gender, generic)
+
+
+def stated_gender(sentence: str, start: int, end: int) -> str | None:
+    """The gender an age's own sentence gives its person: the noun it describes ("a 63-year-old woman"), else
+    the next pronoun ("Kafoury, 63, ... she")."""
+    described = _lexicon().described.match(sentence, end)
+    if described:
+        gender = _lexicon().genders.get(described["noun"].lower())
+        if gender is not None:
+            return gender
+    return _pronoun_gender(AgeMention("", sentence, start, end))
+
+
+def given_initial(name: str) -> str:
+    """The initial of a full name's given name ("" for a bare surname), with spellings of one sound as one."""
+    tokens = _name_tokens(name)
+    return _initial(tokens[0]) if len(tokens) > 1 else ""

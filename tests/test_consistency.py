@@ -241,11 +241,29 @@ CASES = [
     pytest.param(
         [
             "Kimani Gray, 16, was shot by two officers on Saturday.",
-            "By the time an autopsy of the 17-year-old Kimani Gray was released, the tension could be felt.",
+            "By the time an autopsy of the 19-year-old Kimani Gray was released, the tension could be felt.",
         ],
         "value-conflict",
-        {"16", "17-year"},
+        {"16", "19-year"},
         id="a-an-age-after-a-name-and-a-year-old-age",
+    ),
+    pytest.param(
+        [
+            "Police said they had located Anthony LaCalamita, 38, on Interstate 75.",
+            "Prosecutor Rob Novy said the 39-year-old Anthony LaCalamita shot his former co-workers.",
+        ],
+        None,
+        set(),
+        id="a-ages-a-year-apart-in-two-articles-may-straddle-a-birthday",
+    ),
+    pytest.param(
+        [
+            "Police said they had located Anthony LaCalamita, 38, on Interstate 75. Prosecutor Rob Novy said the "
+            "39-year-old Anthony LaCalamita shot his former co-workers."
+        ],
+        "value-conflict",
+        {"38", "39-year"},
+        id="a-ages-a-year-apart-in-one-article",
     ),
     pytest.param(
         [

@@ -14,6 +14,7 @@ from pathlib import Path
 from extract.consistency.model import Discrepancy, Involved, Record, records_from_rows
 from extract.consistency.options import ALL_RULES, CheckOptions, load_options
 from extract.consistency.rules import RULES
+from extract.consistency.stories import link_story_persons
 from extract.table import atomic_path
 
 __all__ = [
@@ -33,6 +34,7 @@ def check(records: Sequence[Record], options: CheckOptions | None = None) -> lis
     """The discrepancies among `records`, most severe first, each fingerprint once."""
     options = options or CheckOptions()
     found: dict[str, Discrepancy] = {}
+    records = link_story_persons(records)
     for rule_id in ALL_RULES:
         if rule_id not in options.rules:
             continue

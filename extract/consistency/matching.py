@@ -226,10 +226,22 @@ def record_key(record: Record) -> EntityKey:
 
 
 def _age_key(record: Record) -> EntityKey:
-    """An age is keyed to its person: a surname, or a describing noun with the person's role in the story."""
+    """An age is keyed to its person: a surname, or a describing noun with the person's role in the story, else
+    the name another article of the story gives the person."""
+    identities = _age_identities(record)
+    return EntityKey(identities[0][0] if identities else "", frozenset(), False)
+
+
+def _age_identities(record: Record) -> list[tuple[str, str | None]]:
+    """Who an age may be compared as: its own holder ("man (suspect)"), and the person another article of the
+    story names ("name:gomes", Gary Gomes). Each with the holder's words, for `same_person`."""
     at = record.sentence.find(record.quote)
     start, end = (at, at + len(record.quote)) if at >= 0 else (0, 0)
-    return EntityKey(person_key(record.entity, record.sentence, start, end), frozenset(), False)
+    own = person_key(record.entity, record.sentence, start, end)
+    identities = [(own, record.entity)] if own else []
+    if record.story_person:
+        identities.append((person_key(record.story_person, record.sentence, start, end), record.story_person))
+    return identities
 
 
 def _parent_key(record: Record) -> EntityKey:
@@ -272,7 +284,11 @@ def same_thing(first: Record, second: Record) -> bool:
         # An age is a person's, not an event's: no forecast, place or period of the sentence changes it.
         if (first.source, first.article) == (second.source, second.article) and first.entity != second.entity:
             return False  # "Gray, 16" and "Gray's older sister, Mahnefah Gray, 19": one article, two people
-        return record_key(first) == record_key(second) and same_person(first.entity, second.entity)
+        return any(
+            key == other_key and same_person(holder, other_holder)
+            for key, holder in _age_identities(first)
+            for other_key, other_holder in _age_identities(second)
+        )
     if first.metric == CHILDREN_METRIC:
         # So is a parent's count of children ("a mother of 12 killed in Oct. 2011").
         return bool(record_key(first).head) and record_key(first) == record_key(second)

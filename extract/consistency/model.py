@@ -52,6 +52,8 @@ class Record:
     attributed_to: str | None
     negated: bool
     change: Mapping[str, str | None] | None
+    # The name another article of the story gives the unnamed person whose age this is (consistency/stories.py).
+    story_person: str | None = None
 
     @property
     def has_explicit_period(self) -> bool:

@@ -27,6 +27,7 @@ from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rates import Conversion, NoRate, RateTable
 from extract.consistency.rules.common import by_metric, discrepancy, number, pairs, same_sentence
+from extract.persons import AGE_METRIC
 from extract.units import to_base
 
 __all__ = ["scale_slips", "value_conflicts"]
@@ -67,6 +68,9 @@ def value_conflicts(records: Sequence[Record], options: CheckOptions) -> Iterato
             continue
         if "scale-slip" in options.rules and _scale_factor(first, second, options) is not None:
             continue  # reported by the scale-slip rule
+        if _a_birthday_apart(first, second):
+            yield _birthday_apart(first, second)
+            continue
         yield _conflict(first, one.describe(first.unit), second, two.describe(second.unit))
 
 
@@ -121,6 +125,29 @@ def _differs_only_in_period(first: Record, second: Record) -> bool:
     if first.places != second.places or record_key(first) != record_key(second):
         return False
     return (first.period_start, first.period_end) != (second.period_start, second.period_end)
+
+
+def _a_birthday_apart(first: Record, second: Record) -> bool:
+    """Two articles that give one person ages a year apart: one may be written after a birthday (the arrest
+    and the trial), so the gap alone is no conflict. Within one article it is."""
+    return (
+        first.metric == AGE_METRIC
+        and (first.source, first.article) != (second.source, second.article)
+        and first.value is not None
+        and second.value is not None
+        and abs(first.value - second.value) <= 1
+    )
+
+
+def _birthday_apart(first: Record, second: Record) -> Discrepancy:
+    return discrepancy(
+        "value-conflict",
+        "note",
+        f"A year apart: {_thing(first)}",
+        f"Set aside, not a conflict: {first.shown()} and {second.shown()} give {_thing(first)} a year apart; the "
+        "articles may have been written either side of a birthday.",
+        [(first, "claim"), (second, "claim")],
+    )
 
 
 def _changed_over_time(first: Record, second: Record) -> Discrepancy:
@@ -242,6 +269,9 @@ def _not_compared(first: Record, second: Record, why: str) -> Discrepancy:
 
 
 def _thing(record: Record) -> str:
+    if record.story_person:
+        described = record.entity or "person"
+        return f"{record.metric} ({record.story_person}, as another article of the story names the {described})"
     entity = f" ({record.entity})" if record.entity else ""
     return f"{record.metric}{entity}"
 
