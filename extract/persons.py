@@ -35,6 +35,7 @@ __all__ = [
     "age_holder",
     "describe_unnamed",
     "given_initial",
+    "is_common_capitalised",
     "is_name",
     "names_in",
     "person_key",
@@ -239,8 +240,9 @@ def _name_tokens(name: str) -> list[str]:
     return [token.strip(".,").lower() for token in _plain(name).split() if token.strip(".,")]
 
 
-def _role(sentence: str, start: int, end: int) -> str:
-    """The part the person plays: the role whose cue stands nearest to the age ("?" when none is near)."""
+def _role(sentence: str, start: int, end: int, window: int | None = None) -> str:
+    """The part the person plays: the role whose cue stands nearest to the age, within `window` characters of
+    it ("?" when none is near)."""
     lexicon = _lexicon()
     cues: list[tuple[str, regex.Match[str]]] = [
         (role, cue) for role, pattern in lexicon.roles for cue in pattern.finditer(sentence)
@@ -252,7 +254,7 @@ def _role(sentence: str, start: int, end: int) -> str:
             cues.append(("victim", cue))
         elif not cue[0].lower().endswith("ing") and not DETERMINER_BEFORE.search(sentence, 0, cue.start()):
             cues.append(("suspect", cue))
-    best, best_distance = "?", lexicon.role_window + 1
+    best, best_distance = "?", (lexicon.role_window if window is None else window) + 1
     for role, cue in cues:
         distance = start - cue.end() if cue.end() <= start else cue.start() - end
         if 0 <= distance < best_distance:
@@ -480,7 +482,6 @@ def resolve_in_article(
         return resolved
     lexicon = _lexicon()
     persons = _persons(names, sentences)
-    aged = {surname_of(holder): _value_text(m) for holder, m in zip(resolved, mentions, strict=True) if is_name(holder)}
     ranked = sorted(
         ((key, person) for key, person in persons.items() if "relative" not in person.roles),
         key=lambda item: item[1].mentions,
@@ -514,8 +515,8 @@ def resolve_in_article(
         gender = lexicon.genders.get(holder.lower()) or _pronoun_gender(mention)
         if gender is not None and person.gender is not None and gender != person.gender:
             continue
-        if surname_of(person.name) in aged and aged[surname_of(person.name)] != _value_text(mention):
-            continue  # the article gives the named person another age: this is someone else
+        if _names_in_sentence(surname_of(person.name), mention):
+            continue  # "a 50-year-old man tipped off authorities to LaCalamita's location" is not LaCalamita
         tentative[index] = surname
     # A man and a woman given to one name are two people, and which of them is named is unknown.
     for surname in set(tentative.values()):
@@ -525,6 +526,12 @@ def resolve_in_article(
             for index in given:
                 resolved[index] = persons[surname].name
     return resolved
+
+
+def _names_in_sentence(surname: str, mention: AgeMention) -> bool:
+    """Whether the age's sentence names the person elsewhere than as the age's holder."""
+    pattern = rf"(?i)(?<![\p{{L}}'’-]){regex.escape(surname)}(?![\p{{L}}-])"
+    return regex.search(pattern, mention.sentence) is not None
 
 
 def _pronoun_gender(mention: AgeMention) -> str | None:
@@ -612,7 +619,10 @@ def describe_unnamed(mention: AgeMention) -> UnnamedAge | None:
         return None
     gender = lexicon.genders.get(mention.holder.lower()) or _pronoun_gender(mention)
     generic = described is None or (described in lexicon.generic and described not in lexicon.young)
-    return UnnamedAge(_role(mention.sentence, mention.start, mention.end), gender, generic)
+    # Across articles the nearest cue anywhere in the sentence is taken: "a 66-year-old woman who was walking
+    # outside the Sam's Club when she was struck" is the victim.
+    role = _role(mention.sentence, mention.start, mention.end, len(mention.sentence))
+    return UnnamedAge(role, gender, generic)
 
 
 def stated_gender(sentence: str, start: int, end: int) -> str | None:
@@ -630,3 +640,10 @@ def given_initial(name: str) -> str:
     """The initial of a full name's given name ("" for a bare surname), with spellings of one sound as one."""
     tokens = _name_tokens(name)
     return _initial(tokens[0]) if len(tokens) > 1 else ""
+
+
+def is_common_capitalised(word: str) -> bool:
+    """A capitalised word that names no one and nothing in particular: a sentence opener, a weekday or month, a
+    title ("Police", "Monday", "Sheriff")."""
+    lexicon = _lexicon()
+    return word in lexicon.not_names or word in lexicon.titles

@@ -26,9 +26,11 @@ from extract.persons import (
     NameMention,
     describe_unnamed,
     given_initial,
+    is_common_capitalised,
     is_name,
     names_in,
     role_of,
+    same_person,
     stated_gender,
     surname_of,
 )
@@ -39,6 +41,10 @@ ArticleId = tuple[str, int]
 # A person dominates a story when named this often in it, and at least this many times as often as the next.
 DOMINANT_MENTIONS: Final = 4
 DOMINANT_RATIO: Final = 2.0
+# An article that names no one joins the story it shares this many telling words with, and more than with any
+# other story.
+MIN_SHARED_WORDS: Final = 3
+INNER_CAPITALISED: Final = regex.compile(r"(?<=[\p{L}\d,;:'’\"“”)]\s+)\p{Lu}[\p{L}'’.-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +65,7 @@ def link_story_persons(records: Sequence[Record]) -> list[Record]:
     if not unnamed:
         return list(records)
     names = {article: _names(rows) for article, rows in by_article.items()}
-    stories = _stories(names)
+    stories = _stories(by_article, names)
     linked: dict[str, str] = {}
     for story in stories:
         persons = _story_persons(story, by_article, names)
@@ -100,15 +106,21 @@ def _names(rows: Sequence[Record]) -> list[NameMention]:
 
 def _full_names(mentions: Sequence[NameMention]) -> set[tuple[str, str]]:
     return {
-        (mention.surname, mention.name.split()[0][:1].lower())
+        (mention.surname, given_initial(mention.name))
         for mention in mentions
         if len(mention.name.split()) > 1 and len(mention.surname) > 2
     }
 
 
-def _stories(names: dict[ArticleId, list[NameMention]]) -> list[frozenset[ArticleId]]:
-    """Articles joined when they name one person in full, transitively."""
-    parent = {article: article for article in names}
+def _stories(
+    by_article: dict[ArticleId, list[Record]], names: dict[ArticleId, list[NameMention]]
+) -> list[frozenset[ArticleId]]:
+    """The pile's stories: articles that name one person with an age in full, or two persons in full, are one
+    story, transitively ("Eric Allen Kirkpatrick, 61," in both); an article that names no one so joins the story
+    whose words it shares most, when it shares enough of them and no other story comes close ("Tallgrass
+    Distributors", "Vancouver", "Mount Pleasant")."""
+    articles = list(by_article)
+    parent = {article: article for article in articles}
 
     def root(article: ArticleId) -> ArticleId:
         while parent[article] != article:
@@ -116,17 +128,49 @@ def _stories(names: dict[ArticleId, list[NameMention]]) -> list[frozenset[Articl
             article = parent[article]
         return article
 
-    holders: dict[tuple[str, str], list[ArticleId]] = defaultdict(list)
-    for article, mentions in names.items():
-        for full in _full_names(mentions):
-            holders[full].append(article)
-    for articles in holders.values():
-        for other in articles[1:]:
-            parent[root(other)] = root(articles[0])
+    aged = {
+        (surname_of(record.entity or ""), given_initial(record.entity or ""))
+        for rows in by_article.values()
+        for record in rows
+        if record.metric == AGE_METRIC and is_name(record.entity or "")
+    }
+    full = {article: _full_names(names[article]) for article in articles}
+    for index, first in enumerate(articles):
+        for second in articles[index + 1 :]:
+            shared = full[first] & full[second]
+            if len(shared) >= 2 or shared & aged:
+                parent[root(second)] = root(first)
     groups: dict[ArticleId, set[ArticleId]] = defaultdict(set)
-    for article in names:
+    for article in articles:
         groups[root(article)].add(article)
-    return [frozenset(group) for group in groups.values() if len(group) > 1]
+    stories = [group for group in groups.values() if any(full[article] for article in group)]
+    words = {article: _telling_words(by_article[article]) for article in articles}
+    story_words = [set().union(*(words[article] for article in story)) for story in stories]
+    for article in articles:
+        if len(groups[root(article)]) > 1:
+            continue
+        overlaps = sorted(
+            ((len(words[article] & vocabulary), index) for index, vocabulary in enumerate(story_words)
+             if article not in stories[index]),
+            reverse=True,
+        )
+        best = overlaps[0] if overlaps else (0, -1)
+        runner_up = overlaps[1][0] if len(overlaps) > 1 else 0
+        if best[0] >= MIN_SHARED_WORDS and best[0] > runner_up:
+            stories[best[1]].add(article)
+    return [frozenset(story) for story in stories if len(story) > 1]
+
+
+def _telling_words(rows: Sequence[Record]) -> set[str]:
+    """Capitalised words inside the article's sentences (not the first), less those that open a sentence or
+    name a weekday, a month or a title: the names of its places, firms and people."""
+    found: set[str] = set()
+    for sentence in dict.fromkeys(record.sentence for record in rows):
+        for word in INNER_CAPITALISED.findall(sentence):
+            plain = word.strip(".'’").removesuffix("'s").removesuffix("’s").lower()
+            if len(plain) > 2 and not is_common_capitalised(plain):
+                found.add(plain)
+    return found
 
 
 def _story_persons(
@@ -143,16 +187,17 @@ def _story_persons(
         for record in by_article[article]
         if record.metric == AGE_METRIC and is_name(record.entity or "")
     ]
-    initials: dict[str, set[str]] = defaultdict(set)
-    for record in aged:
-        if given_initial(record.entity or ""):
-            initials[surname_of(record.entity or "")].add(given_initial(record.entity or ""))
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for record in sorted(aged, key=lambda record: -len((record.entity or "").split())):
+        name = record.entity or ""
+        if given_initial(name) and not any(same_person(name, known) for known in spellings[surname_of(name)]):
+            spellings[surname_of(name)].append(name)
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     genders: dict[str, Counter[str]] = defaultdict(Counter)
     shown: dict[str, str] = {}
     articles: dict[str, set[ArticleId]] = defaultdict(set)
     for record in aged:
-        key = _identity(record.entity or "", initials)
+        key = _identity(record.entity or "", spellings)
         if key is None:
             continue
         at = record.sentence.find(record.quote)
@@ -166,7 +211,7 @@ def _story_persons(
     mentions: Counter[str] = Counter()
     for article in story:
         for mention in names[article]:
-            key = _identity(mention.name, initials)
+            key = _identity(mention.name, spellings)
             if key is not None:
                 mentions[key] += 1
     persons = {}
@@ -178,13 +223,15 @@ def _story_persons(
     return persons
 
 
-def _identity(name: str, initials: dict[str, set[str]]) -> str | None:
-    """A person's key in the story: the surname, with the given initial when the surname is shared."""
-    surname, initial = surname_of(name), given_initial(name)
-    known = initials.get(surname, set())
+def _identity(name: str, spellings: dict[str, list[str]]) -> str | None:
+    """A person's key in the story: the surname, numbered when people of two given names share it (Gary Gomes
+    and his mother Catherine); None for a bare surname they share, which could be either."""
+    surname = surname_of(name)
+    known = spellings.get(surname, [])
     if len(known) <= 1:
         return surname
-    return f"{surname} ({initial})" if initial else None
+    matches = [index for index, spelling in enumerate(known) if given_initial(name) and same_person(name, spelling)]
+    return f"{surname} ({matches[0] + 1})" if len(matches) == 1 else None
 
 
 def _link(
