@@ -492,6 +492,11 @@ def resolve_in_article(
         second = ranked[1][1].mentions if len(ranked) > 1 else 0
         if ranked[0][1].mentions >= DOMINANT_RATIO * second:
             dominant = ranked[0]
+    # "Gray, 16" and "Mahnefah Gray, 19": the article's named ages put two people under one surname.
+    named_ages: dict[str, set[str]] = {}
+    for holder, mention in zip(resolved, mentions, strict=True):
+        if is_name(holder):
+            named_ages.setdefault(surname_of(holder), set()).add(_value_text(mention))
     tentative: dict[int, str] = {}
     for index, (holder, mention) in enumerate(zip(resolved, mentions, strict=True)):
         if is_name(holder) or _person_class(holder, mention.sentence, mention.start) in lexicon.unkeyed:
@@ -517,6 +522,8 @@ def resolve_in_article(
             continue
         if _names_in_sentence(surname_of(person.name), mention):
             continue  # "a 50-year-old man tipped off authorities to LaCalamita's location" is not LaCalamita
+        if len(named_ages.get(surname_of(person.name), set())) > 1:
+            continue
         tentative[index] = surname
     # A man and a woman given to one name are two people, and which of them is named is unknown.
     for surname in set(tentative.values()):
