@@ -73,6 +73,15 @@ SUBJECT_TAIL: Final = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 DETERMINER: Final = regex.compile(r"^(?i:the|a|an|its|their|this|that|these|those)\s+")
+# What an amount pays for, after it: "110 billion euros in loans", "a 110 billion euro (93.6 billion pound) aid
+# package". Read only when the words before the amount name nothing ("in return for 110 billion euros").
+MONEY_NOUN_AFTER: Final = regex.compile(
+    r"""\A(?:\s*\([^()]{0,60}\))?\s+(?:in\s+)?
+    (?P<np>\p{Ll}[\p{Ll}-]+(?:\s+(?!(?:over|under|after|before|into|during|of|from|to|for|in|on|at|by|with)\b)
+    \p{Ll}[\p{Ll}-]+)?)""",
+    regex.VERBOSE,
+)
+MIN_ENTITY_CHARACTERS: Final = 3
 RELATIVE_PRONOUNS: Final = frozenset({"that", "which", "who"})
 COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital"})
 QUOTE_FOLDING: Final = str.maketrans("’‘“”–—", "''\"\"--")
@@ -311,6 +320,15 @@ def _sentence_groups(sentence: str) -> tuple[str, ...]:
 
 def _entity(sentence: str, found: Quantity) -> str | None:
     """The measured thing, as a noun phrase of the sentence (see the module docstring)."""
+    entity = _entity_before(sentence, found)
+    if found.kind == "money" and (entity is None or len(_tidy(entity + " ")) < MIN_ENTITY_CHARACTERS):
+        after = MONEY_NOUN_AFTER.match(sentence[found.end :])
+        if after:
+            return _tidy(_cut_noun_phrase(after["np"])) or entity
+    return entity
+
+
+def _entity_before(sentence: str, found: Quantity) -> str | None:
     after = sentence[found.end :]
     if found.counted_noun:
         at = regex.search(rf"\b{regex.escape(found.counted_noun)}\b", after, regex.IGNORECASE)

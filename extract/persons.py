@@ -494,9 +494,9 @@ def resolve_in_article(
             dominant = ranked[0]
     # "Gray, 16" and "Mahnefah Gray, 19": the article's named ages put two people under one surname.
     named_ages: dict[str, set[str]] = {}
-    for holder, mention in zip(resolved, mentions, strict=True):
-        if is_name(holder):
-            named_ages.setdefault(surname_of(holder), set()).add(_value_text(mention))
+    for mention in mentions:
+        if is_name(mention.holder):
+            named_ages.setdefault(surname_of(mention.holder), set()).add(_value_text(mention))
     tentative: dict[int, str] = {}
     for index, (holder, mention) in enumerate(zip(resolved, mentions, strict=True)):
         if is_name(holder) or _person_class(holder, mention.sentence, mention.start) in lexicon.unkeyed:

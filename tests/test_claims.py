@@ -195,6 +195,10 @@ def test_places(text: str, quote: str, places: str) -> None:
         pytest.param("The Kyrgyz-Tajik border 950 kilometers long.", "950 kilometers", "Kyrgyz-Tajik border", id="seed-subject"),
         pytest.param("Approximately 400 foreign terrorist fighters from China, Tajikistan and Uzbekistan are in Afghanistan.",
                      "Approximately 400", "foreign terrorist fighters from China", id="seed-long-np"),
+        pytest.param("The government agreed to slash spending in return for 110 billion euros in loans over three years.",
+                     "110 billion euros", "loans", id="ecb-money-what-it-pays-for-after-it"),
+        pytest.param("The violence was a blow to plans demanded in exchange for a 110 billion euro (93.6 billion pound) aid "
+                     "package unveiled on Sunday.", "110 billion euro", "aid package", id="ecb-money-after-a-conversion"),
     ],
 )
 def test_entity(sentence: str, quote: str, entity: str) -> None:

@@ -223,6 +223,16 @@ def _story_persons(
     return persons
 
 
+def _leader(keys: list[str], persons: dict[str, _StoryPerson]) -> list[str]:
+    """The one of `keys` the story names most, when it names them often and far more than the next one."""
+    ranked = sorted(keys, key=lambda key: persons[key].mentions, reverse=True)
+    if not ranked:
+        return []
+    second = persons[ranked[1]].mentions if len(ranked) > 1 else 0
+    leads = persons[ranked[0]].mentions >= max(DOMINANT_MENTIONS, DOMINANT_RATIO * second)
+    return ranked[:1] if leads else []
+
+
 def _identity(name: str, spellings: dict[str, list[str]]) -> str | None:
     """A person's key in the story: the surname, numbered when people of two given names share it (Gary Gomes
     and his mother Catherine); None for a bare surname they share, which could be either."""
@@ -245,20 +255,20 @@ def _link(
         return None
     others = {key: person for key, person in persons.items() if person.articles - {article}}
     if unnamed.role != "?":
-        candidates = [
+        players = [
             key
             for key, person in others.items()
             if unnamed.role in person.roles and (unnamed.gender is None or person.gender in (None, unnamed.gender))
         ]
+        # Kimani Gray, named 43 times, is the story's victim, not Shantel Davis, killed by police a year before.
+        candidates = players if len(players) <= 1 else _leader(players, others)
     elif unnamed.generic:
-        ranked = sorted(others, key=lambda key: others[key].mentions, reverse=True)
-        second = others[ranked[1]].mentions if len(ranked) > 1 else 0
-        leads = ranked and others[ranked[0]].mentions >= max(DOMINANT_MENTIONS, DOMINANT_RATIO * second)
+        ranked = _leader(list(others), others)
         # "said the 29-year-old" in a round-up that names a golfer is the golfer, whoever the story is about: the
         # age's own article must name no one else.
         own = Counter(mention.surname for mention in own_names)
         only = bool(ranked) and set(own) <= {ranked[0].split(" (")[0]}
-        candidates = ranked[:1] if leads and only else []
+        candidates = ranked if only else []
     else:
         candidates = []
     if len(candidates) != 1:
