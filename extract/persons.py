@@ -37,6 +37,7 @@ __all__ = [
     "given_initial",
     "is_common_capitalised",
     "is_name",
+    "named_apart",
     "names_in",
     "person_key",
     "resolve_in_article",
@@ -237,7 +238,11 @@ def surname_of(name: str) -> str:
 
 
 def _name_tokens(name: str) -> list[str]:
-    return [token.strip(".,").lower() for token in _plain(name).split() if token.strip(".,")]
+    """The name's words, lower case, without the titles before it ("Sheriff Deputy Ortiz" is Ortiz)."""
+    tokens = [token.strip(".,").lower() for token in _plain(name).split() if token.strip(".,")]
+    while len(tokens) > 1 and tokens[0] in _lexicon().titles:
+        tokens.pop(0)
+    return tokens
 
 
 def _role(sentence: str, start: int, end: int, window: int | None = None) -> str:
@@ -520,7 +525,7 @@ def resolve_in_article(
         gender = lexicon.genders.get(holder.lower()) or _pronoun_gender(mention)
         if gender is not None and person.gender is not None and gender != person.gender:
             continue
-        if _names_in_sentence(surname_of(person.name), mention):
+        if named_apart(mention.sentence, surname_of(person.name)):
             continue  # "a 50-year-old man tipped off authorities to LaCalamita's location" is not LaCalamita
         if len(named_ages.get(surname_of(person.name), set())) > 1:
             continue
@@ -535,10 +540,21 @@ def resolve_in_article(
     return resolved
 
 
-def _names_in_sentence(surname: str, mention: AgeMention) -> bool:
-    """Whether the age's sentence names the person elsewhere than as the age's holder."""
+POSSESSIVE_AFTER: Final = regex.compile(r"['’]s?(?!\p{L})")
+OBJECT_BEFORE: Final = regex.compile(
+    r"(?i)\b(?:to|of|for|with|against|about|by|from|on|at|towards?|told|tell|tipped|called|killed|shot)\s+\Z"
+)
+
+
+def named_apart(sentence: str, surname: str) -> bool:
+    """Whether the sentence names the person as someone other than whom an unnamed age in it describes: as a
+    possessor or an object ("a 50-year-old man tipped off authorities to LaCalamita's location"). As a subject it
+    may be the same person ("the 29-year-old gang member killed the deputy ..., Orozco also tried to kill")."""
     pattern = rf"(?i)(?<![\p{{L}}'’-]){regex.escape(surname)}(?![\p{{L}}-])"
-    return regex.search(pattern, mention.sentence) is not None
+    return any(
+        POSSESSIVE_AFTER.match(sentence, found.end()) or OBJECT_BEFORE.search(sentence, 0, found.start())
+        for found in regex.finditer(pattern, sentence)
+    )
 
 
 def _pronoun_gender(mention: AgeMention) -> str | None:

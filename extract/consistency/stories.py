@@ -28,6 +28,7 @@ from extract.persons import (
     given_initial,
     is_common_capitalised,
     is_name,
+    named_apart,
     names_in,
     role_of,
     same_person,
@@ -275,8 +276,10 @@ def _link(
         return None
     person = others[candidates[0]]
     surname = candidates[0].split(" (")[0]
-    if regex.search(rf"(?i)(?<![\p{{L}}'’-]){regex.escape(surname)}(?![\p{{L}}-])", record.sentence):
-        return None  # "a 50-year-old man tipped off authorities to LaCalamita's location" is not LaCalamita
+    if named_apart(record.sentence, surname):
+        # "a 50-year-old man tipped off authorities to LaCalamita's location" is not LaCalamita ("the 29-year-old
+        # gang member killed the deputy ..., Orozco also tried to kill another man" may well be Orozco).
+        return None
     if unnamed.gender is not None and person.gender is not None and unnamed.gender != person.gender:
         return None
     return person.name
