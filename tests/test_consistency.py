@@ -249,6 +249,26 @@ CASES = [
     ),
     pytest.param(
         [
+            "Mr Lang, the commissioner of Pariang county, said that 12 people had been killed and the death toll "
+            "could rise.",
+            "Miabek Lang, the commissioner of Pariang County, said earlier that 30 people were killed in Thursday's "
+            "bombing.",
+        ],
+        "value-conflict",
+        {"12", "30"},
+        id="a-a-forecast-in-a-coordinated-clause-is-not-the-toll's",
+    ),
+    pytest.param(
+        [
+            "UNRWA spokesman Chris Gunness put the death toll of the shelling at 20.",
+            "Doctors in Gaza said more than 40 people died in the shelling of the school.",
+        ],
+        "value-conflict",
+        {"20", "more than 40"},
+        id="a-a-death-toll-counts-people",
+    ),
+    pytest.param(
+        [
             "Police said they had located Anthony LaCalamita, 38, on Interstate 75.",
             "Prosecutor Rob Novy said the 39-year-old Anthony LaCalamita shot his former co-workers.",
         ],

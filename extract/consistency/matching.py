@@ -107,6 +107,9 @@ PROJECTION = regex.compile(
     r"targets?|targeted|forecasts?|projected|projections?|likely\s+to|set\s+to|seeks?\s+to|hopes?\s+to|"
     r"wants?\s+to|intends?\s+to|goal)\b"
 )
+COORDINATED_CLAUSE = regex.compile(
+    r"(?i)\s+(?:and|but|while)\s+(?=(?:the|that|this|a|an|it|he|she|they|we|its|his|her|their|officials|police)\b)"
+)
 INCREMENT_BEFORE = regex.compile(r"(?i)\b(?:another|an\s+additional|additional|a\s+further|further|extra)\s+\Z")
 INCREMENT_AFTER = regex.compile(r"(?i)\s+(?:more|additional|further|extra)\b")
 LOCAL_SCOPE = regex.compile(
@@ -273,6 +276,13 @@ def is_projection(record: Record) -> bool:
     if at < 0:
         return PROJECTION.search(record.sentence) is not None
     clause_start, clause_end = clause_around(record.sentence, at, at + len(record.quote))
+    # "12 people had been killed and the death toll could rise": a coordinated clause forecasts, not this one.
+    for joint in COORDINATED_CLAUSE.finditer(record.sentence, clause_start, clause_end):
+        if joint.end() <= at:
+            clause_start = joint.end()
+        elif joint.start() >= at + len(record.quote):
+            clause_end = joint.start()
+            break
     return PROJECTION.search(record.sentence, clause_start, clause_end) is not None
 
 
