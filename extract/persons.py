@@ -170,6 +170,8 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
     if cue:
         # "Mark Felt, FBI official who became 'Deep Throat,' dead at 95": the first name of the sentence.
         for run in NAME_RUN.finditer(before, 0, cue.start()):
+            if QUOTE_BEFORE.search(before, 0, run.start()):
+                continue  # a title in quotes: "Million Dollar Mermaid"
             words = _plain(run["name"]).split()
             while words and words[0].lower() in _lexicon().not_names:
                 words.pop(0)  # "Actress Esther Williams Dies at 91"
@@ -267,6 +269,7 @@ def _role(sentence: str, start: int, end: int, window: int | None = None) -> str
     return best
 
 
+QUOTE_BEFORE: Final = regex.compile(r"[\"“‘']\s*\Z")
 ARTICLE_BEFORE: Final = regex.compile(r"(?i)\b(?:a|an|the)\s+\Z")
 
 
@@ -624,12 +627,14 @@ def role_of(sentence: str, quote: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class UnnamedAge:
-    """What an age of an unnamed person says of them: their part, their gender, and whether the describing
-    noun (if any) says no more than that ("the 28-year-old native", not "the 26-year-old actress")."""
+    """What an age of an unnamed person says of them: their part, their gender, whether the describing noun (if
+    any) says no more than that ("the 28-year-old native", not "the 26-year-old actress"), and whether it is a
+    child's ("a 12-year-old girl")."""
 
     role: str
     gender: str | None
     generic: bool
+    young: bool
 
 
 def describe_unnamed(mention: AgeMention) -> UnnamedAge | None:
@@ -645,7 +650,7 @@ def describe_unnamed(mention: AgeMention) -> UnnamedAge | None:
     # Across articles the nearest cue anywhere in the sentence is taken: "a 66-year-old woman who was walking
     # outside the Sam's Club when she was struck" is the victim.
     role = _role(mention.sentence, mention.start, mention.end, len(mention.sentence))
-    return UnnamedAge(role, gender, generic)
+    return UnnamedAge(role, gender, generic, described in lexicon.young)
 
 
 def stated_gender(sentence: str, start: int, end: int) -> str | None:

@@ -263,15 +263,15 @@ def _link(
         ]
         # Kimani Gray, named 43 times, is the story's victim, not Shantel Davis, killed by police a year before.
         candidates = players if len(players) <= 1 else _leader(players, others)
-    elif unnamed.generic:
+    else:
         ranked = _leader(list(others), others)
         # "said the 29-year-old" in a round-up that names a golfer is the golfer, whoever the story is about: the
         # age's own article must name no one else.
         own = Counter(mention.surname for mention in own_names)
         only = bool(ranked) and set(own) <= {ranked[0].split(" (")[0]}
-        candidates = ranked if only else []
-    else:
-        candidates = []
+        # A telling noun ("the 39-year-old doctor") may be someone else the story quotes, unless the article
+        # names no one at all.
+        candidates = ranked if only and not unnamed.young and (unnamed.generic or not own) else []
     if len(candidates) != 1:
         return None
     person = others[candidates[0]]
