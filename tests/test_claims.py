@@ -119,6 +119,10 @@ METRIC_CASES = [
                  "three", "casualties.shot", "", False, id="ecb-shot-not-killed"),
     pytest.param("Some 30 people were killed and 55 others injured when three shells landed near the school.", "55",
                  "casualties.injured", "", False, id="news-other-conjunct"),
+    pytest.param("AN EARTHQUAKE killed six children and left 14 others trapped when a mosque collapsed in Aceh.", "14",
+                 "casualties.missing", "", False, id="ecb-trapped-not-killed"),
+    pytest.param("Thirty people are still missing after the quake, which killed 12.", "Thirty", "casualties.missing", "",
+                 False, id="news-missing-not-killed"),
     # -- earthquake magnitudes are the quake's, not a toll (ecb) ---------------------------------------------------
     pytest.param("A 6.4-magnitude quake hit the town of Zarand in Iran's Kerman province, killing hundreds of people.",
                  "6.4", "earthquake.magnitude", "IRN", False, id="ecb-magnitude-hyphen"),
