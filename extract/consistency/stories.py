@@ -262,7 +262,10 @@ def _link(
             if unnamed.role in person.roles and (unnamed.gender is None or person.gender in (None, unnamed.gender))
         ]
         # Kimani Gray, named 43 times, is the story's victim, not Shantel Davis, killed by police a year before.
-        candidates = players if len(players) <= 1 else _leader(players, others)
+        candidates = players if len(players) == 1 else _leader(players, others)
+        if not players:
+            # No one is named in the part: the person the story is about, whose part no sentence says.
+            candidates = [key for key in _leader(list(others), others) if not others[key].roles]
     else:
         ranked = _leader(list(others), others)
         # "said the 29-year-old" in a round-up that names a golfer is the golfer, whoever the story is about: the
