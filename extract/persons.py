@@ -532,6 +532,11 @@ def resolve_in_article(
             continue  # "a 50-year-old man tipped off authorities to LaCalamita's location" is not LaCalamita
         if len(named_ages.get(surname_of(person.name), set())) > 1:
             continue
+        if _grown(named_ages.get(surname_of(person.name), set())) - (_grown({_value_text(mention)}) or {True, False}):
+            continue  # a child is not the grown person the article names ("an 11-year-old girl was wounded"
+            # beside "Zurana Horton, 34, was killed"), nor a grown person a child
+        if sum(other.sentence == mention.sentence for other in mentions) > 1:
+            continue  # "Cheanne McKnight, 11, is recovering, while a 31-year-old mom was shot": someone else
         tentative[index] = surname
     # A man and a woman given to one name are two people, and which of them is named is unknown.
     for surname in set(tentative.values()):
@@ -615,6 +620,14 @@ def _resolve_by_aged_names(mentions: Sequence[AgeMention]) -> list[str]:
     return resolved
 
 
+GROWN_UP: Final = 18
+
+
+def _grown(values: set[str]) -> set[bool]:
+    """For each age, whether it is a grown person's."""
+    return {int(value) >= GROWN_UP for value in values if value}
+
+
 def _value_text(mention: AgeMention) -> str:
     return "".join(regex.findall(r"\d+", mention.sentence[mention.start : mention.end]))
 
@@ -647,10 +660,30 @@ def describe_unnamed(mention: AgeMention) -> UnnamedAge | None:
         return None
     gender = lexicon.genders.get(mention.holder.lower()) or _pronoun_gender(mention)
     generic = described is None or (described in lexicon.generic and described not in lexicon.young)
-    # Across articles the nearest cue anywhere in the sentence is taken: "a 66-year-old woman who was walking
-    # outside the Sam's Club when she was struck" is the victim.
-    role = _role(mention.sentence, mention.start, mention.end, len(mention.sentence))
+    role = _role(mention.sentence, mention.start, mention.end)
+    if role == "?":
+        role = _role_farther(mention)
     return UnnamedAge(role, gender, generic, described in lexicon.young)
+
+
+PRONOUN_BEFORE: Final = regex.compile(r"(?i)\b(?:he|she|they)\s+(?:\p{L}+ly\s+)?\Z")
+
+
+def _role_farther(mention: AgeMention) -> str:
+    """The part a harm verb farther off in the sentence gives the person: harmed when it comes before the age
+    ("Also shot were a woman ... and an 11-year-old girl") or is passive after it ("a 66-year-old woman who was
+    walking outside the Sam's Club when she was struck"); the attacker when a pronoun does it after the age
+    ("a 35-year-old man ... on charges he killed his mother")."""
+    sentence = mention.sentence
+    for cue in _lexicon().harm.finditer(sentence):
+        if cue.end() <= mention.start:
+            return "victim"
+    for cue in _lexicon().harm.finditer(sentence, mention.end):
+        if PASSIVE_BEFORE.search(sentence, 0, cue.start()):
+            return "victim"
+        if PRONOUN_BEFORE.search(sentence, 0, cue.start()) and not cue[0].lower().endswith("ing"):
+            return "suspect"
+    return "?"
 
 
 def stated_gender(sentence: str, start: int, end: int) -> str | None:

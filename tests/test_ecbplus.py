@@ -162,13 +162,6 @@ def perturbations() -> list[Perturbation]:
 
 
 @pytest.mark.timeout(900)
-@pytest.mark.xfail(
-    strict=True,
-    reason="perturbation recall is 0.851 (1,104 of 1,297): most misses are ages whose person one article names and "
-    "another only describes ('a 61-year-old former employee', 'the 16-year-old') with no name of the person in "
-    "that article, which the checker does not link across articles; the rest are background events and partners "
-    "the metric reader misread",
-)
 def test_perturbed_figures_are_flagged_against_another_article() -> None:
     cases = perturbations()
     assert len(cases) >= MIN_PERTURBATIONS, len(cases)
@@ -208,5 +201,4 @@ def test_perturbed_figures_are_flagged_against_another_article() -> None:
             )
     recall = detected / len(cases)
     print(f"perturbations: {len(cases)}, detected {detected}, recall {recall:.3f}")
-    assert recall >= 0.83, "recall fell below the measured level"  # a floor against regressions
     assert recall >= 0.9, "\n".join(missed[:40])

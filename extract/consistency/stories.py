@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Final
 
 import regex
@@ -45,6 +46,7 @@ DOMINANT_RATIO: Final = 2.0
 # An article that names no one joins the story it shares this many telling words with, and more than with any
 # other story.
 MIN_SHARED_WORDS: Final = 3
+GROWN_UP: Final = Decimal(18)
 INNER_CAPITALISED: Final = regex.compile(r"(?<=[\p{L}\d,;:'’\"“”)]\s+)\p{Lu}[\p{L}'’.-]+")
 
 
@@ -55,6 +57,7 @@ class _StoryPerson:
     gender: str | None
     mentions: int
     articles: frozenset[ArticleId]
+    grown: bool | None  # whether every age the story gives them is a grown person's (None: some are, some not)
 
 
 def link_story_persons(records: Sequence[Record]) -> list[Record]:
@@ -88,14 +91,15 @@ def link_story_persons(records: Sequence[Record]) -> list[Record]:
 
 
 def _one_of_several(record: Record, rows: Sequence[Record]) -> bool:
-    """Another age in the sentence of a person in the same part: "the other victims, a 47-year-old man and a
-    48-year-old man". ("the 55-year-old sect leader assaulted two girls, ages 12 and 15" is one leader.)"""
+    """Another age in the sentence of a person in the same part, or in no part said: "the other victims, a
+    47-year-old man and a 48-year-old man"; "Cheanne McKnight, 11, is recovering, while a 31-year-old Brooklyn
+    mom was shot in the arm". ("the 55-year-old sect leader assaulted two girls, ages 12 and 15" is one leader.)"""
     role = role_of(record.sentence, record.quote)
     return any(
         other.metric == AGE_METRIC
         and other.fact_id != record.fact_id
         and other.sentence == record.sentence
-        and role_of(other.sentence, other.quote) == role
+        and role_of(other.sentence, other.quote) in (role, "?")
         for other in rows
     )
 
@@ -197,6 +201,7 @@ def _story_persons(
     genders: dict[str, Counter[str]] = defaultdict(Counter)
     shown: dict[str, str] = {}
     articles: dict[str, set[ArticleId]] = defaultdict(set)
+    values: dict[str, set[Decimal]] = defaultdict(set)
     for record in aged:
         key = _identity(record.entity or "", spellings)
         if key is None:
@@ -207,6 +212,8 @@ def _story_persons(
         if gender is not None:
             genders[key][gender] += 1
         articles[key].add((record.source, record.article))
+        if record.value is not None:
+            values[key].add(record.value)
         if len((record.entity or "").split()) >= len(shown.get(key, "").split()):
             shown[key] = record.entity or ""
     mentions: Counter[str] = Counter()
@@ -220,7 +227,10 @@ def _story_persons(
         played = [(role, count) for role, count in roles[key].most_common() if role != "?"]
         main = frozenset(role for role, count in played if count == played[0][1])
         gender = genders[key].most_common(1)[0][0] if len(genders[key]) == 1 else None
-        persons[key] = _StoryPerson(name, main, gender, mentions[key], frozenset(articles[key]))
+        grown = {value >= GROWN_UP for value in values[key]}
+        persons[key] = _StoryPerson(
+            name, main, gender, mentions[key], frozenset(articles[key]), grown.pop() if len(grown) == 1 else None
+        )
     return persons
 
 
@@ -285,4 +295,6 @@ def _link(
         return None
     if unnamed.gender is not None and person.gender is not None and unnamed.gender != person.gender:
         return None
+    if unnamed.young and person.grown:
+        return None  # "an 11-year-old girl was wounded" is not Zurana Horton, 34, who was killed
     return person.name
