@@ -343,7 +343,10 @@ SPEAKER_AFTER: Final = regex.compile(
     r"testified|stated|noted|wrote|reported|declined|urged|called)\b",
     regex.IGNORECASE,
 )
-SPEAKER_BEFORE: Final = regex.compile(r"(?i)\b(?:said|says|according\s+to|added|asked)\s+\Z")
+# "said Sgt. Marty Earley", "according to Police Chief ...": titles may stand between the verb and the name.
+SPEAKER_BEFORE: Final = regex.compile(
+    r"\b(?i:said|says|according\s+to|added|asked)\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}\Z"
+)
 PLACE_PREPOSITION: Final = regex.compile(r"(?i)\b(?:in|at|near|outside|inside|across|towards?|into)\s+\Z")
 # "his mother, Mahnefah Gray", "Mahnefah Gray, the teen's mother": someone named as another's relative or
 # lawyer speaks of the story, and is not whom its unnamed ages describe.

@@ -260,6 +260,16 @@ CASES = [
     ),
     pytest.param(
         [
+            "The violence was a blow to plans to push through tough budget cuts demanded by the European Union and "
+            "the IMF in exchange for a 110 billion euro (93.6 billion pound) aid package unveiled on Sunday.",
+            "The government agreed to slash spending in return for 170 billion euros in loans over three years.",
+        ],
+        "value-conflict",
+        {"110 billion euro", "170 billion euros"},
+        id="a-a-plan-far-before-the-figure-is-another-verb's",
+    ),
+    pytest.param(
+        [
             "UNRWA spokesman Chris Gunness put the death toll of the shelling at 20.",
             "Doctors in Gaza said more than 40 people died in the shelling of the school.",
         ],

@@ -107,6 +107,7 @@ PROJECTION = regex.compile(
     r"targets?|targeted|forecasts?|projected|projections?|likely\s+to|set\s+to|seeks?\s+to|hopes?\s+to|"
     r"wants?\s+to|intends?\s+to|goal)\b"
 )
+PROJECTION_REACH = 12  # words before a figure within which a forecast word makes it a projection
 COORDINATED_CLAUSE = regex.compile(
     r"(?i)\s+(?:and|but|while)\s+(?=(?:the|that|this|a|an|it|he|she|they|we|its|his|her|their|officials|police)\b)"
 )
@@ -283,7 +284,16 @@ def is_projection(record: Record) -> bool:
         elif joint.start() >= at + len(record.quote):
             clause_end = joint.start()
             break
+    # "plans to push through tough budget cuts demanded by the EU and IMF in exchange for a 110 billion euro aid
+    # package": a plan far before the figure is about another verb's object.
+    clause_start = max(clause_start, _words_before(record.sentence, at, PROJECTION_REACH))
     return PROJECTION.search(record.sentence, clause_start, clause_end) is not None
+
+
+def _words_before(sentence: str, at: int, count: int) -> int:
+    """Where the `count` words before offset `at` start."""
+    starts = [found.start() for found in regex.finditer(r"\S+", sentence, endpos=at)]
+    return starts[-count] if len(starts) >= count else 0
 
 
 def same_thing(first: Record, second: Record) -> bool:
