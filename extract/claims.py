@@ -82,6 +82,8 @@ MONEY_NOUN_AFTER: Final = regex.compile(
     regex.VERBOSE,
 )
 MIN_ENTITY_CHARACTERS: Final = 3
+ENDS_WITH_DETERMINER: Final = regex.compile(r"(?i)\b(?:the|a|an|this|that|its|their|his|her|our)\Z")
+MEASURE_NOUN_AFTER: Final = regex.compile(r"\A\s+(?P<np>[\p{L}-]+(?:\s+[\p{L}-]+){0,2})")
 RELATIVE_PRONOUNS: Final = frozenset({"that", "which", "who"})
 COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital"})
 QUOTE_FOLDING: Final = str.maketrans("’‘“”–—", "''\"\"--")
@@ -323,6 +325,11 @@ def _entity(sentence: str, found: Quantity) -> str | None:
     entity = _entity_before(sentence, found)
     if found.kind == "money" and (entity is None or len(_tidy(entity + " ")) < MIN_ENTITY_CHARACTERS):
         after = MONEY_NOUN_AFTER.match(sentence[found.end :])
+        if after:
+            return _tidy(_cut_noun_phrase(after["np"])) or entity
+    if found.kind == "measure" and (entity is None or ENDS_WITH_DETERMINER.search(entity)):
+        # "drove around the 9-acre Mat Maid complex": a measure written as an adjective qualifies the noun after it.
+        after = MEASURE_NOUN_AFTER.match(sentence[found.end :])
         if after:
             return _tidy(_cut_noun_phrase(after["np"])) or entity
     return entity

@@ -201,6 +201,8 @@ def test_places(text: str, quote: str, places: str) -> None:
                      "Approximately 400", "foreign terrorist fighters from China", id="seed-long-np"),
         pytest.param("The government agreed to slash spending in return for 110 billion euros in loans over three years.",
                      "110 billion euros", "loans", id="ecb-money-what-it-pays-for-after-it"),
+        pytest.param("McNutt drove around the 9-acre Mat Maid complex and spotted flames.", "9-acre", "Mat Maid complex",
+                     id="ecb-measure-as-an-adjective"),
         pytest.param("The violence was a blow to plans demanded in exchange for a 110 billion euro (93.6 billion pound) aid "
                      "package unveiled on Sunday.", "110 billion euro", "aid package", id="ecb-money-after-a-conversion"),
     ],

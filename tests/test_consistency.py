@@ -270,6 +270,15 @@ CASES = [
     ),
     pytest.param(
         [
+            "Fire chief McNutt drove around the 9-acre Mat Maid complex and spotted flames shooting from the eaves.",
+            "The fire chief drove around the perimeter of this 18 acre city block and saw fire everywhere.",
+        ],
+        "value-conflict",
+        {"9-acre", "18 acre"},
+        id="a-an-area-written-as-an-adjective",
+    ),
+    pytest.param(
+        [
             "UNRWA spokesman Chris Gunness put the death toll of the shelling at 20.",
             "Doctors in Gaza said more than 40 people died in the shelling of the school.",
         ],
