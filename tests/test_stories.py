@@ -46,7 +46,16 @@ CASES = [
             "Bloomington when she was struck. Anthony Phillip LaSalle, 41, faces charges.",
         ],
         {"66-year", "76-year"},
-        id="the-victim-by-the-nearest-cue-anywhere-in-her-sentence",
+        id="the-victim-by-a-passive-harm-verb-later-in-her-sentence",
+    ),
+    pytest.param(
+        [
+            "Tara Reid, 33, checked into rehab at Promises in Malibu on Tuesday, her publicist said.",
+            "Tara, 44, was previously engaged to MTV host Carson Daly in 2001. Tara Reid has starred in 30 films "
+            "since 1998.",
+        ],
+        {"33", "44"},
+        id="a-first-name-alone-is-the-one-person-of-the-story-so-named",
     ),
 ]
 

@@ -66,7 +66,8 @@ def link_story_persons(records: Sequence[Record]) -> list[Record]:
     for record in records:
         by_article[(record.source, record.article)].append(record)
     unnamed = [record for record in records if record.metric == AGE_METRIC and not is_name(record.entity or "")]
-    if not unnamed:
+    first_names = [record for record in records if record.metric == AGE_METRIC and _first_name_only(record)]
+    if not unnamed and not first_names:
         return list(records)
     names = {article: _names(rows) for article, rows in by_article.items()}
     stories = _stories(by_article, names)
@@ -82,12 +83,35 @@ def link_story_persons(records: Sequence[Record]) -> list[Record]:
             name = _link(record, persons, article, names[article])
             if name is not None:
                 linked[record.fact_id] = name
+        for record in first_names:
+            if (record.source, record.article) in story:
+                name = _by_first_name(record.entity or "", persons)
+                if name is not None:
+                    linked[record.fact_id] = name
     if not linked:
         return list(records)
     return [
         replace(record, story_person=linked[record.fact_id]) if record.fact_id in linked else record
         for record in records
     ]
+
+
+def _first_name_only(record: Record) -> bool:
+    return is_name(record.entity or "") and not given_initial(record.entity or "")
+
+
+def _by_first_name(first: str, persons: dict[str, _StoryPerson]) -> str | None:
+    """"Tara, 33," is Tara Reid when the story names one person with an age whose given name is Tara and no one
+    whose surname it is."""
+    word = first.lower()
+    if word in persons and persons[word].name.lower() != word:
+        return None  # someone's surname
+    matches = [
+        person.name
+        for person in persons.values()
+        if person.name.lower() != word and person.name.lower().split()[0] == word
+    ]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _one_of_several(record: Record, rows: Sequence[Record]) -> bool:
