@@ -162,12 +162,6 @@ def perturbations() -> list[Perturbation]:
 
 
 @pytest.mark.timeout(900)
-@pytest.mark.xfail(
-    strict=True,
-    reason="perturbation recall is 0.89: most misses are still ages, of persons one article names and another only "
-    "describes where no story link is safe (several victims or girls of one story, a relative, a child beside a "
-    "grown person), and figures the metric reader misread (magnitudes beyond 10, background events)",
-)
 def test_perturbed_figures_are_flagged_against_another_article() -> None:
     cases = perturbations()
     assert len(cases) >= MIN_PERTURBATIONS, len(cases)
@@ -207,5 +201,4 @@ def test_perturbed_figures_are_flagged_against_another_article() -> None:
             )
     recall = detected / len(cases)
     print(f"perturbations: {len(cases)}, detected {detected}, recall {recall:.3f}")
-    assert recall >= 0.88, "recall fell below the measured level"  # a floor against regressions
     assert recall >= 0.9, "\n".join(missed[:40])
