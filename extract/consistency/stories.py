@@ -46,6 +46,8 @@ DOMINANT_RATIO: Final = 2.0
 # An article that names no one joins the story it shares this many telling words with, and more than with any
 # other story.
 MIN_SHARED_WORDS: Final = 3
+# A name more articles than this share says little about which story each is (a president, a club).
+MAX_SHARING_ARTICLES: Final = 50
 GROWN_UP: Final = Decimal(18)
 INNER_CAPITALISED: Final = regex.compile(r"(?<=[\p{L}\d,;:'’\"“”)]\s+)\p{Lu}[\p{L}'’.-]+")
 
@@ -71,23 +73,26 @@ def link_story_persons(records: Sequence[Record]) -> list[Record]:
         return list(records)
     names = {article: _names(rows) for article, rows in by_article.items()}
     stories = _stories(by_article, names)
+    story_of = {article: index for index, story in enumerate(stories) for article in story}
+    first_ids = {record.fact_id for record in first_names}
+    persons_of: dict[int, dict[str, _StoryPerson]] = {}
     linked: dict[str, str] = {}
-    for story in stories:
-        persons = _story_persons(story, by_article, names)
-        if not persons:
+    for record in [*unnamed, *first_names]:
+        article = (record.source, record.article)
+        if article not in story_of:
             continue
-        for record in unnamed:
-            article = (record.source, record.article)
-            if article not in story or _one_of_several(record, by_article[article]):
-                continue
+        index = story_of[article]
+        if index not in persons_of:
+            persons_of[index] = _story_persons(stories[index], by_article, names)
+        persons = persons_of[index]
+        if record.fact_id in first_ids:
+            name = _by_first_name(record.entity or "", persons)
+        elif _one_of_several(record, by_article[article]):
+            name = None
+        else:
             name = _link(record, persons, article, names[article])
-            if name is not None:
-                linked[record.fact_id] = name
-        for record in first_names:
-            if (record.source, record.article) in story:
-                name = _by_first_name(record.entity or "", persons)
-                if name is not None:
-                    linked[record.fact_id] = name
+        if name is not None:
+            linked[record.fact_id] = name
     if not linked:
         return list(records)
     return [
@@ -164,29 +169,42 @@ def _stories(
         if record.metric == AGE_METRIC and is_name(record.entity or "")
     }
     full = {article: _full_names(names[article]) for article in articles}
-    for index, first in enumerate(articles):
-        for second in articles[index + 1 :]:
-            shared = full[first] & full[second]
-            if len(shared) >= 2 or shared & aged:
-                parent[root(second)] = root(first)
+    holders: dict[tuple[str, str], list[ArticleId]] = defaultdict(list)
+    for article in articles:
+        for name in full[article]:
+            holders[name].append(article)
+    shared: Counter[tuple[ArticleId, ArticleId]] = Counter()
+    for name, holding in holders.items():
+        if name in aged:
+            for other in holding[1:]:
+                parent[root(other)] = root(holding[0])
+        elif len(holding) <= MAX_SHARING_ARTICLES:
+            for index, first in enumerate(holding):
+                for second in holding[index + 1 :]:
+                    shared[(first, second)] += 1
+    for (first, second), count in shared.items():
+        if count >= 2:
+            parent[root(second)] = root(first)
     groups: dict[ArticleId, set[ArticleId]] = defaultdict(set)
     for article in articles:
         groups[root(article)].add(article)
     stories = [group for group in groups.values() if any(full[article] for article in group)]
     words = {article: _telling_words(by_article[article]) for article in articles}
-    story_words = [set().union(*(words[article] for article in story)) for story in stories]
+    story_of_word: dict[str, set[int]] = defaultdict(set)
+    for index, story in enumerate(stories):
+        for article in story:
+            for word in words[article]:
+                story_of_word[word].add(index)
     for article in articles:
         if len(groups[root(article)]) > 1:
             continue
-        overlaps = sorted(
-            ((len(words[article] & vocabulary), index) for index, vocabulary in enumerate(story_words)
-             if article not in stories[index]),
-            reverse=True,
-        )
-        best = overlaps[0] if overlaps else (0, -1)
-        runner_up = overlaps[1][0] if len(overlaps) > 1 else 0
-        if best[0] >= MIN_SHARED_WORDS and best[0] > runner_up:
-            stories[best[1]].add(article)
+        overlaps = Counter(
+            index for word in words[article] for index in story_of_word[word] if article not in stories[index]
+        ).most_common(2)
+        best = overlaps[0] if overlaps else (-1, 0)
+        runner_up = overlaps[1][1] if len(overlaps) > 1 else 0
+        if best[1] >= MIN_SHARED_WORDS and best[1] > runner_up:
+            stories[best[0]].add(article)
     return [frozenset(story) for story in stories if len(story) > 1]
 
 
