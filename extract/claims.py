@@ -83,7 +83,11 @@ MONEY_NOUN_AFTER: Final = regex.compile(
 )
 MIN_ENTITY_CHARACTERS: Final = 3
 ENDS_WITH_DETERMINER: Final = regex.compile(r"(?i)\b(?:the|a|an|this|that|its|their|his|her|our)\Z")
-MEASURE_NOUN_AFTER: Final = regex.compile(r"\A\s+(?P<np>[\p{L}-]+(?:\s+[\p{L}-]+){0,2})")
+# The noun phrase after a figure, by quantity kind, read when the words before it name nothing.
+NOUN_AFTER: Final = {
+    "money": MONEY_NOUN_AFTER,
+    "measure": regex.compile(r"\A\s+(?P<np>[\p{L}-]+(?:\s+[\p{L}-]+){0,2})"),
+}
 RELATIVE_PRONOUNS: Final = frozenset({"that", "which", "who"})
 COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital"})
 QUOTE_FOLDING: Final = str.maketrans("’‘“”–—", "''\"\"--")
@@ -323,13 +327,14 @@ def _sentence_groups(sentence: str) -> tuple[str, ...]:
 def _entity(sentence: str, found: Quantity) -> str | None:
     """The measured thing, as a noun phrase of the sentence (see the module docstring)."""
     entity = _entity_before(sentence, found)
-    if found.kind == "money" and (entity is None or len(_tidy(entity + " ")) < MIN_ENTITY_CHARACTERS):
-        after = MONEY_NOUN_AFTER.match(sentence[found.end :])
-        if after:
-            return _tidy(_cut_noun_phrase(after["np"])) or entity
-    if found.kind == "measure" and (entity is None or ENDS_WITH_DETERMINER.search(entity)):
+    pattern = NOUN_AFTER.get(found.kind)
+    if found.kind == "money":
+        wanted = entity is None or len(_tidy(entity + " ")) < MIN_ENTITY_CHARACTERS
+    else:
         # "drove around the 9-acre Mat Maid complex": a measure written as an adjective qualifies the noun after it.
-        after = MEASURE_NOUN_AFTER.match(sentence[found.end :])
+        wanted = entity is None or ENDS_WITH_DETERMINER.search(entity) is not None
+    if pattern is not None and wanted:
+        after = pattern.match(sentence[found.end :])
         if after:
             return _tidy(_cut_noun_phrase(after["np"])) or entity
     return entity

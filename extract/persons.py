@@ -18,6 +18,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from typing import Final
@@ -36,6 +37,7 @@ __all__ = [
     "describe_unnamed",
     "given_initial",
     "is_common_capitalised",
+    "is_grown",
     "is_name",
     "named_apart",
     "names_in",
@@ -247,9 +249,8 @@ def _name_tokens(name: str) -> list[str]:
     return tokens
 
 
-def _role(sentence: str, start: int, end: int, window: int | None = None) -> str:
-    """The part the person plays: the role whose cue stands nearest to the age, within `window` characters of
-    it ("?" when none is near)."""
+def _role(sentence: str, start: int, end: int) -> str:
+    """The part the person plays: the role whose cue stands nearest to the age ("?" when none is near)."""
     lexicon = _lexicon()
     cues: list[tuple[str, regex.Match[str]]] = [
         (role, cue) for role, pattern in lexicon.roles for cue in pattern.finditer(sentence)
@@ -261,7 +262,7 @@ def _role(sentence: str, start: int, end: int, window: int | None = None) -> str
             cues.append(("victim", cue))
         elif not cue[0].lower().endswith("ing") and not DETERMINER_BEFORE.search(sentence, 0, cue.start()):
             cues.append(("suspect", cue))
-    best, best_distance = "?", (lexicon.role_window if window is None else window) + 1
+    best, best_distance = "?", lexicon.role_window + 1
     for role, cue in cues:
         distance = start - cue.end() if cue.end() <= start else cue.start() - end
         if 0 <= distance < best_distance:
@@ -535,7 +536,9 @@ def resolve_in_article(
             continue  # "a 50-year-old man tipped off authorities to LaCalamita's location" is not LaCalamita
         if len(named_ages.get(surname_of(person.name), set())) > 1:
             continue
-        if _grown(named_ages.get(surname_of(person.name), set())) - (_grown({_value_text(mention)}) or {True, False}):
+        mine = is_grown(_value_text(mention))
+        theirs = {is_grown(value) for value in named_ages.get(surname_of(person.name), set())} - {None}
+        if mine is not None and theirs and mine not in theirs:
             continue  # a child is not the grown person the article names ("an 11-year-old girl was wounded"
             # beside "Zurana Horton, 34, was killed"), nor a grown person a child
         if sum(other.sentence == mention.sentence for other in mentions) > 1:
@@ -626,9 +629,13 @@ def _resolve_by_aged_names(mentions: Sequence[AgeMention]) -> list[str]:
 GROWN_UP: Final = 18
 
 
-def _grown(values: set[str]) -> set[bool]:
-    """For each age, whether it is a grown person's."""
-    return {int(value) >= GROWN_UP for value in values if value}
+def is_grown(age: str | int | Decimal) -> bool | None:
+    """Whether an age (digits, or a number) is a grown person's; None when it has no digits ("eight")."""
+    if isinstance(age, str):
+        if not age:
+            return None
+        age = int(age)
+    return age >= GROWN_UP
 
 
 def _value_text(mention: AgeMention) -> str:
@@ -692,7 +699,7 @@ def _role_farther(mention: AgeMention) -> str:
 def stated_gender(sentence: str, start: int, end: int) -> str | None:
     """The gender an age's own sentence gives its person: the noun it describes ("a 63-year-old woman"), else
     the next pronoun ("Kafoury, 63, ... she")."""
-    described = _lexicon().described.match(sentence, end)
+    described = _lexicon().described.match(sentence[end:])  # anchored at \A: a slice, not a start position
     if described:
         gender = _lexicon().genders.get(described["noun"].lower())
         if gender is not None:

@@ -107,6 +107,7 @@ PROJECTION = regex.compile(
     r"targets?|targeted|forecasts?|projected|projections?|likely\s+to|set\s+to|seeks?\s+to|hopes?\s+to|"
     r"wants?\s+to|intends?\s+to|goal)\b"
 )
+WORD = regex.compile(r"\S+")
 PROJECTION_REACH = 12  # words before a figure within which a forecast word makes it a projection
 COORDINATED_CLAUSE = regex.compile(
     r"(?i)\s+(?:and|but|while)\s+(?=(?:the|that|this|a|an|it|he|she|they|we|its|his|her|their|officials|police)\b)"
@@ -292,7 +293,7 @@ def is_projection(record: Record) -> bool:
 
 def _words_before(sentence: str, at: int, count: int) -> int:
     """Where the `count` words before offset `at` start."""
-    starts = [found.start() for found in regex.finditer(r"\S+", sentence, endpos=at)]
+    starts = [found.start() for found in WORD.finditer(sentence, 0, at)]
     return starts[-count] if len(starts) >= count else 0
 
 

@@ -3,11 +3,13 @@
 One outlet names the suspect ("Eric Allen Kirkpatrick, 61,") where another only describes him ("a 61-year-old
 former employee was arrested"). An article's own names are read at extraction (extract/persons.py); this stage
 links an age the article leaves unnamed to the person other articles of the same story name, so the two ages
-are compared. Two articles are one story when they name one person in full (given name and surname); stories
-are the connected groups of that relation. Within a story, an unnamed age is given a name only when exactly one
-person named with an age plays its part (suspect or victim) and nothing says they differ (gender, a child for a
-grown person), or, with no part in sight, when one person dominates the story's names. The age's value plays no
-part in the link, so a misreported age is still linked and then flagged.
+are compared. Articles that name one person with an age in full, or two persons in full, are one story,
+transitively; an article that names no one joins the story whose capitalised words it shares most. Within a
+story an unnamed age takes the one person named with an age who plays its part (suspect or victim), or the one
+the story names far most often; with no part in sight, that leading person, when the age's own article names no
+one else. Gender, a child's age for a grown person, another age in the sentence, or a sentence that names the
+person apart ("tipped off police to LaCalamita's location") prevent the link. The age's value plays no part in
+it, so a misreported age is still linked and then flagged.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from extract.persons import (
     describe_unnamed,
     given_initial,
     is_common_capitalised,
+    is_grown,
     is_name,
     named_apart,
     names_in,
@@ -48,13 +51,13 @@ DOMINANT_RATIO: Final = 2.0
 MIN_SHARED_WORDS: Final = 3
 # A name more articles than this share says little about which story each is (a president, a club).
 MAX_SHARING_ARTICLES: Final = 50
-GROWN_UP: Final = Decimal(18)
 INNER_CAPITALISED: Final = regex.compile(r"(?<=[\p{L}\d,;:'’\"“”)]\s+)\p{Lu}[\p{L}'’.-]+")
 
 
 @dataclass(frozen=True, slots=True)
 class _StoryPerson:
     name: str
+    surname: str
     roles: frozenset[str]
     gender: str | None
     mentions: int
@@ -269,9 +272,15 @@ def _story_persons(
         played = [(role, count) for role, count in roles[key].most_common() if role != "?"]
         main = frozenset(role for role, count in played if count == played[0][1])
         gender = genders[key].most_common(1)[0][0] if len(genders[key]) == 1 else None
-        grown = {value >= GROWN_UP for value in values[key]}
+        grown = {is_grown(value) for value in values[key]}
         persons[key] = _StoryPerson(
-            name, main, gender, mentions[key], frozenset(articles[key]), grown.pop() if len(grown) == 1 else None
+            name,
+            surname_of(name),
+            main,
+            gender,
+            mentions[key],
+            frozenset(articles[key]),
+            grown.pop() if len(grown) == 1 else None,
         )
     return persons
 
@@ -322,16 +331,15 @@ def _link(
         ranked = _leader(list(others), others)
         # "said the 29-year-old" in a round-up that names a golfer is the golfer, whoever the story is about: the
         # age's own article must name no one else.
-        own = Counter(mention.surname for mention in own_names)
-        only = bool(ranked) and set(own) <= {ranked[0].split(" (")[0]}
+        own = {mention.surname for mention in own_names}
+        only = bool(ranked) and own <= {others[ranked[0]].surname}
         # A telling noun ("the 39-year-old doctor") may be someone else the story quotes, unless the article
         # names no one at all.
         candidates = ranked if only and not unnamed.young and (unnamed.generic or not own) else []
     if len(candidates) != 1:
         return None
     person = others[candidates[0]]
-    surname = candidates[0].split(" (")[0]
-    if named_apart(record.sentence, surname):
+    if named_apart(record.sentence, person.surname):
         # "a 50-year-old man tipped off authorities to LaCalamita's location" is not LaCalamita ("the 29-year-old
         # gang member killed the deputy ..., Orozco also tried to kill another man" may well be Orozco).
         return None
