@@ -18,8 +18,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from extract.consistency import Discrepancy, check, records_from_rows
-from extract.documents import Document
-from extract.pipeline import extract_document
+from extract.ingest.documents import Document
+from extract.run.extraction import extract_document
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "ecbplus" / "ecbplus_docs.jsonl"

@@ -34,7 +34,7 @@ PEERS = SHARED / "peers"
 EXCLUSIONS = ROOT / "bench" / "peer_exclusions.toml"
 sys.path.insert(0, str(ROOT))
 
-from extract.quantities import Quantity, find_quantities  # noqa: E402
+from extract.grammar.quantities import Quantity, find_quantities  # noqa: E402
 
 SUITES = {
     "quantulum3/quantities.json": "quantulum3",

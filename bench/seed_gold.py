@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from extract.articles import segment
-from extract.claims import facts_of_article
-from extract.documents import read_documents
-from extract.table import Fact
+from extract.ingest.articles import segment
+from extract.ingest.documents import read_documents
+from extract.readers.claims import facts_of_article
+from extract.table.schema import Fact
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "seed_claims.csv"

@@ -14,8 +14,8 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 # The stages below read __version__, so they are imported after it is set.
 from extract.errors import ClaimsError, InputError, UsageError
-from extract.pipeline import facts
-from extract.quantities import Quantity, find_quantities
+from extract.grammar.quantities import Quantity, find_quantities
+from extract.run.extraction import facts
 
 __all__ = [
     "ClaimsError",

@@ -9,7 +9,7 @@ from pathlib import Path
 import extract
 from extract.consistency import check, records_from_rows
 from extract.reports import ReportInput
-from extract.review import load_reviews
+from extract.review.verdicts import load_reviews
 from tests.helpers import SEEDS
 
 # Articles written for the tests, so that the reports show several rules, sources and an accepted review;

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import regex
 
-from extract.articles import Article, layouts, segment
-from extract.documents import Document, read_documents
+from extract.ingest.articles import Article, layouts, segment
+from extract.ingest.documents import Document, read_documents
 from tests.helpers import SEEDS
 
 SEED_TITLES = {

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from extract.claims import Claim, find_claims, normalise
+from extract.readers.claims import Claim, find_claims, normalise
 
 # (sentence, quote, metric, places, negated)
 METRIC_CASES = [

@@ -34,7 +34,7 @@ def test_every_command_is_documented_in_the_readme() -> None:
 
 
 def test_every_fact_table_column_is_documented() -> None:
-    from extract.table import COLUMNS
+    from extract.table.schema import COLUMNS
 
     for column in COLUMNS:
         assert f"| `{column.name}` | {column.meaning} |" in README, column.name

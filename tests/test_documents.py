@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import Document, ReadOptions, Skipped, iter_inputs, read_documents
 from extract.errors import InputError
+from extract.ingest.documents import Document, ReadOptions, Skipped, iter_inputs, read_documents
 from tests.helpers import SEEDS
 
 ARTICLE = "Over 1.7 million Tajikistani citizens entered Russia seeking work.\nThe border is 950 kilometers long.\n"

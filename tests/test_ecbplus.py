@@ -22,12 +22,12 @@ import pytest
 import regex
 
 from bench.ecbplus_flags import cluster_documents
-from extract.claims import normalise
 from extract.consistency import Discrepancy, Record, check, records_from_rows
 from extract.consistency.intervals import interval_of
-from extract.documents import Document
-from extract.pipeline import extract_document
-from extract.quantities import find_quantities
+from extract.grammar.quantities import find_quantities
+from extract.ingest.documents import Document
+from extract.readers.claims import normalise
+from extract.run.extraction import extract_document
 from tests.helpers import ROOT, shared_path
 
 LABELS = tomllib.loads((ROOT / "tests" / "fixtures" / "ecbplus_clusters.toml").read_text(encoding="utf-8"))

@@ -16,10 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extract
-from extract import pipeline, store
-from extract.documents import ReadOptions
-from extract.pipeline import ExtractOptions, run_extraction
-from extract.table import COLUMNS, Fact, facts_frame
+from extract.ingest.documents import ReadOptions
+from extract.run import extraction as pipeline
+from extract.run.extraction import ExtractOptions, run_extraction
+from extract.table import store
+from extract.table.schema import COLUMNS, Fact, facts_frame
 from tests.helpers import ROOT, SEEDS, shared_path
 
 COLUMN_NAMES = [column.name for column in COLUMNS]

@@ -13,7 +13,7 @@ import pytest
 
 from extract.reports import ReportInput
 from extract.reports.html import _interval_words, render_html
-from extract.review import Review
+from extract.review.verdicts import Review
 from tests.report_fixtures import sample_input
 
 SCRIPT_TEXT = "<script>alert('x')</script>"

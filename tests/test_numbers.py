@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.numbers import NumberParseError, parse_number, precision_of, scan_numbers
+from extract.grammar.numbers import NumberParseError, parse_number, precision_of, scan_numbers
 
 WORDS_UNDER_20 = (
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.persons import AGE_METRIC, age_holder, person_key, same_person
-from extract.pipeline import facts
-from extract.quantities import find_quantities
+from extract.grammar.quantities import find_quantities
+from extract.readers.persons import AGE_METRIC, age_holder, person_key, same_person
+from extract.run.extraction import facts
 
 # (sentence, quote of the age, holder, key)
 HOLDER_CASES = [

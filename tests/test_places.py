@@ -1,4 +1,4 @@
-"""Places: countries, demonyms, capitals and regions in news text (extract/places.py).
+"""Places: countries, demonyms, capitals and regions in news text (extract/readers/places.py).
 
 Real sentences come from the seed pages (ids "seed000-…", "seed002-…") and from the ECB+ corpus (ids carry the
 ECB+ doc_id). ECB+: Cybulska and Vossen, "Using a sledgehammer to crack a nut? Lexical diversity and event
@@ -21,8 +21,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import places
-from extract.places import Place, UnknownPlaceError, border_pair, find_places, place
+from extract.readers import places
+from extract.readers.places import Place, UnknownPlaceError, border_pair, find_places, place
 from tests.helpers import ROOT, SEEDS, shared_path
 
 Case = tuple[str, list[tuple[str, str]]]

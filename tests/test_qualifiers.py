@@ -1,4 +1,4 @@
-"""Qualifiers and the intervals they give (see extract/qualifiers.py)."""
+"""Qualifiers and the intervals they give (see extract/grammar/qualifiers.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.qualifiers import Interval, change_verb_before, interval_for, qualifier_before
+from extract.grammar.qualifiers import Interval, change_verb_before, interval_for, qualifier_before
 
 D = Decimal
 

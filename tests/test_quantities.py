@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tests.quantity_cases as cases_pkg
-from extract.quantities import Quantity, find_quantities, find_time_expressions
+from extract.grammar.quantities import Quantity, find_quantities, find_time_expressions
 from tests.quantity_cases import Case, Expect
 
 

@@ -20,7 +20,7 @@ from extract.reports import ReportInput, github
 from extract.reports.github import escape_data, escape_property, job_summary
 from extract.reports.markdown import code, emphasised, escape, render_markdown
 from extract.reports.sarif import FINGERPRINT_KEY, Place, place_of, render_sarif
-from extract.review import Review
+from extract.review.verdicts import Review
 from tests.report_fixtures import sample_input
 
 SCHEMA_PATH = Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json"

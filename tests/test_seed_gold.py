@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from bench.seed_gold import Scores, evaluate
-from extract.articles import segment
-from extract.claims import facts_of_article
-from extract.documents import read_documents
+from extract.ingest.articles import segment
+from extract.ingest.documents import read_documents
+from extract.readers.claims import facts_of_article
 from tests.helpers import SEEDS
 
 

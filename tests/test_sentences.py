@@ -2,7 +2,7 @@
 # the cases whose id starts with "ecb-" are short excerpts of the `text` field of the ECB+ record named in the id
 # (/work/shared/corpora/ecbplus/ecbplus_docs.jsonl). That text has one sentence or headline per line; where a case
 # is about something other than line breaks, consecutive lines are joined with a space.
-"""Tests of extract.sentences: a table of real and written cases, offsets, properties and the seed pages.
+"""Tests of extract.ingest.sentences: a table of real and written cases, offsets, properties and the seed pages.
 
 Case ids say where the text comes from: "ecb-<doc_id>-..." (ECB+, see above), "seed000-..." and "seed002-..."
 (the seed pages in seeds/) or "written-..." (written for this test; the hard-wrapped newswire cases imitate agency
@@ -21,7 +21,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.sentences import Sentence, split_sentences
+from extract.ingest.sentences import Sentence, split_sentences
 from tests.helpers import SEEDS, shared_path
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from extract import store as store_module
-from extract.documents import Document
-from extract.store import FACT_ORDER, MIB, FactStore
+from extract.ingest.documents import Document
+from extract.table import store as store_module
+from extract.table.store import FACT_ORDER, MIB, FactStore
 
 CHUNK = 4
 

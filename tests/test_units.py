@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.units import UREG, UnitError, counted_noun_after, currency_before, to_base, unit_after, unit_info
+from extract.grammar.units import UREG, UnitError, counted_noun_after, currency_before, to_base, unit_after, unit_info
 
 
 @pytest.mark.parametrize(

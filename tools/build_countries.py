@@ -42,9 +42,10 @@ HEADER = """\
 #   demonyms  adjectives and people nouns ("Tajik|Tajiks|Tajikistani|Tadjik"); a mention of kind "demonym"
 #   capitals  capitals and seats of government used for the government ("Moscow|Kremlin"); a mention of kind "capital"
 #
-# Matching (extract/places.py): every alias is matched case-sensitively as written, plus an ALL-CAPS copy of aliases
-# of four letters or more (headlines); so "china" (porcelain) and "us" are not places, "CHINA" and "US" are. Matches
-# are word-bounded and the longest alias wins: "Papua New Guinea" and "Equatorial Guinea" are never "Guinea".
+# Matching (extract/readers/places.py): every alias is matched case-sensitively as written, plus an ALL-CAPS copy
+# of aliases of four letters or more (headlines); so "china" (porcelain) and "us" are not places, "CHINA" and "US"
+# are. Matches are word-bounded and the longest alias wins: "Papua New Guinea" and "Equatorial Guinea" are never
+# "Guinea".
 #
 # Every alias belongs to exactly one country. Ambiguous aliases are resolved here, on purpose:
 #   Georgia      -> GEO, the country (not the US state: this is a lexicon for international news)

@@ -15,7 +15,7 @@ from extract.consistency.model import Discrepancy, Involved, Record, records_fro
 from extract.consistency.options import ALL_RULES, CheckOptions, load_options
 from extract.consistency.rules import RULES
 from extract.consistency.stories import link_story_persons
-from extract.table import atomic_path
+from extract.table.schema import atomic_path
 
 __all__ = [
     "ALL_RULES",

@@ -20,10 +20,10 @@ from typing import Any
 
 import regex
 
-from extract.attribution import clause_around
 from extract.consistency.model import Record
-from extract.persons import AGE_METRIC, person_key, same_person
-from extract.places import find_places
+from extract.readers.attribution import clause_around
+from extract.readers.persons import AGE_METRIC, person_key, same_person
+from extract.readers.places import find_places
 
 __all__ = [
     "EntityKey",

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final, Literal
 
-from extract.claims import normalise
+from extract.readers.claims import normalise
 
 __all__ = ["Discrepancy", "Involved", "Record", "Severity", "fingerprint", "records_from_rows"]
 

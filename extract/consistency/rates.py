@@ -36,7 +36,7 @@ import pint
 import regex
 
 from extract.errors import InputError
-from extract.units import UREG
+from extract.grammar.units import UREG
 
 __all__ = ["COLUMNS", "Conversion", "NoRate", "Rate", "RateTable", "is_currency", "load_rates"]
 

@@ -17,7 +17,7 @@ from typing import Literal
 import pandas as pd
 
 from extract.consistency import Discrepancy
-from extract.review import Review
+from extract.review.verdicts import Review
 
 __all__ = ["ReportInput", "Status", "status_of"]
 
@@ -28,7 +28,7 @@ Status = Literal["unreviewed", "confirmed-error", "accepted"]
 class ReportInput:
     """What every report shows: the fact table, the discrepancies and the reviewers' decisions."""
 
-    facts: pd.DataFrame  # the fact table's columns (extract.table.COLUMNS), one row per claim
+    facts: pd.DataFrame  # the fact table's columns (extract.table.schema.COLUMNS), one row per claim
     discrepancies: Sequence[Discrepancy]  # most severe first (extract.consistency.check)
     reviews: Mapping[str, Review]  # fingerprint -> decision
     stale: Sequence[Review]  # decisions whose discrepancy no longer exists

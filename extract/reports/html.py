@@ -28,7 +28,7 @@ import pandas as pd
 
 from extract.consistency import Discrepancy, Involved
 from extract.reports import ReportInput, Status
-from extract.review import VERDICT_WORDS, Review
+from extract.review.verdicts import VERDICT_WORDS, Review
 
 __all__ = ["render_html"]
 

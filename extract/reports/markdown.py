@@ -19,7 +19,7 @@ import regex
 
 from extract.consistency import Discrepancy, Involved
 from extract.reports import ReportInput, Status
-from extract.review import VERDICT_WORDS, Review
+from extract.review.verdicts import VERDICT_WORDS, Review
 
 __all__ = ["code", "escape", "render_markdown", "status_words", "summary_line"]
 

@@ -6,7 +6,7 @@ SARIF's own notions: an unreviewed discrepancy has ``baselineState`` "new", a re
 accepted verdict (anything but a confirmed error) becomes an external, accepted suppression with the verdict
 and note as its justification. A confirmed error is never suppressed.
 
-Locations follow `extract.documents`: a text or Markdown file is located by line and column (counted in
+Locations follow `extract.ingest.documents`: a text or Markdown file is located by line and column (counted in
 Unicode code points, hence ``columnKind``); a JSONL/CSV record (``corpus.jsonl#ID``) by the record's line
 only, since its column counts into the text field inside the JSON or CSV text; an HTML page by the file alone,
 since its line and column refer to the extracted article text (kept in the location's properties); a text given
@@ -24,7 +24,7 @@ from urllib.parse import quote
 import extract
 from extract.consistency import ALL_RULES, Discrepancy, Involved
 from extract.reports import ReportInput
-from extract.review import Review
+from extract.review.verdicts import Review
 
 __all__ = ["FINGERPRINT_KEY", "SCHEMA_URI", "Place", "place_of", "render_sarif"]
 

@@ -1,6 +1,6 @@
 """Case tables for the quantity grammar, one module per phenomenon.
 
-Each case is a sentence and every quantity :func:`extract.quantities.find_quantities` must find in it, in
+Each case is a sentence and every quantity :func:`extract.grammar.quantities.find_quantities` must find in it, in
 order, with surface (which fixes the span), value (a decimal string, or None for vague amounts and ranges) and
 canonical unit; optional fields check kind, qualifier, interval ends and counted noun. ``source`` says where the
 sentence comes from:

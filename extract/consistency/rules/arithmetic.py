@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from extract.claims import normalise
 from extract.consistency.matching import periods_overlap
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rules.common import discrepancy, number
+from extract.readers.claims import normalise
 
 __all__ = ["change_arithmetic", "share_sums"]
 

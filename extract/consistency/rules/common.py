@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from extract.claims import normalise
 from extract.consistency.model import Discrepancy, Involved, Record, Severity, fingerprint
+from extract.readers.claims import normalise
 
 __all__ = ["by_metric", "discrepancy", "number", "pairs", "same_sentence"]
 

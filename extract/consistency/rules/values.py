@@ -20,15 +20,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-from extract.claims import normalise
 from extract.consistency.intervals import interval_of
 from extract.consistency.matching import entity_key, record_key, same_thing
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rates import Conversion, NoRate, RateTable
 from extract.consistency.rules.common import by_metric, discrepancy, number, pairs, same_sentence
-from extract.persons import AGE_METRIC
-from extract.units import to_base
+from extract.grammar.units import to_base
+from extract.readers.claims import normalise
+from extract.readers.persons import AGE_METRIC
 
 __all__ = ["scale_slips", "value_conflicts"]
 

@@ -21,8 +21,8 @@ import pint
 import regex
 
 from extract.errors import ClaimsError
-from extract.lexicon_loader import alternation, load_lines, load_toml
-from extract.numbers import tidy
+from extract.grammar.numbers import tidy
+from extract.lexicons import alternation, load_lines, load_toml
 
 __all__ = [
     "UREG",

@@ -5,11 +5,11 @@ For every sentence of an article (its headline included) the grammar's quantitie
 - ``entity``: the counted noun phrase with its modifiers ("Tajikistani citizens", "citizens of Kyrgyzstan",
   "Kazakhs studying in China"), the "of" phrase of a share or measure ("21.3% of Tajikistan's overall trade
   turnover"), else the subject before the quantity ("The Kyrgyz-Tajik border");
-- ``metric``: from the taxonomy in ``lexicons/metrics.toml`` (:mod:`extract.metrics`);
-- ``places``: the countries and regions named in the sentence (:mod:`extract.places`), a border pair counted
+- ``metric``: from the taxonomy in ``lexicons/metrics.toml`` (:mod:`extract.readers.metrics`);
+- ``places``: the countries and regions named in the sentence (:mod:`extract.readers.places`), a border pair counted
   as its two countries however it is written;
-- ``period``: from the sentence's own time expressions, else the article's date (:mod:`extract.periods`);
-- ``attributed_to``, ``hedged``, ``negated``: :mod:`extract.attribution`; negation is scoped to the clause,
+- ``period``: from the sentence's own time expressions, else the article's date (:mod:`extract.readers.periods`);
+- ``attributed_to``, ``hedged``, ``negated``: :mod:`extract.readers.attribution`; negation is scoped to the clause,
   and a zero ("no deaths") carries its own negation, so it is not negated again;
 - ``change``: the grammar's from/to/by and direction, never averaged.
 """
@@ -30,13 +30,16 @@ from typing import Final
 
 import regex
 
-from extract.articles import Article, Span
-from extract.attribution import attribution_of, clause_around, is_hedged, is_negated
-from extract.documents import Document
-from extract.metrics import classify
-from extract.periods import Period, parse_reference_date, period_for
-from extract.persons import AGE_METRIC, AgeMention, age_holder, names_in, resolve_in_article
-from extract.places import (
+from extract.grammar.quantities import Quantity, find_quantities
+from extract.grammar.units import to_base
+from extract.ingest.articles import Article, Span
+from extract.ingest.documents import Document
+from extract.ingest.sentences import Sentence, split_sentences
+from extract.readers.attribution import attribution_of, clause_around, is_hedged, is_negated
+from extract.readers.metrics import classify
+from extract.readers.periods import Period, parse_reference_date, period_for
+from extract.readers.persons import AGE_METRIC, AgeMention, age_holder, names_in, resolve_in_article
+from extract.readers.places import (
     PlaceMention,
     border_pair,
     clause_span,
@@ -47,10 +50,7 @@ from extract.places import (
     names_group_anaphor,
     place,
 )
-from extract.quantities import Quantity, find_quantities
-from extract.sentences import Sentence, split_sentences
-from extract.table import Fact
-from extract.units import to_base
+from extract.table.schema import Fact
 
 __all__ = ["Claim", "facts_of_article", "find_claims", "is_claim", "normalise"]
 
@@ -398,7 +398,7 @@ def facts_of_article(document: Document, article: Article) -> list[Fact]:
 
 
 def _resolve_ages(claims: list[Claim], text: str, spans: Sequence[Span]) -> list[Claim]:
-    """Ages of unnamed persons given to the person the article names (extract/persons.py)."""
+    """Ages of unnamed persons given to the person the article names (extract/readers/persons.py)."""
     ages = [index for index, claim in enumerate(claims) if claim.metric == AGE_METRIC]
     if not ages:
         return claims

@@ -25,8 +25,8 @@ from typing import Final
 
 import regex
 
-from extract.places import find_places
-from extract.quantities import Quantity
+from extract.grammar.quantities import Quantity
+from extract.readers.places import find_places
 
 __all__ = [
     "AGE_METRIC",

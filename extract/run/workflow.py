@@ -17,11 +17,11 @@ from typing import Final, Literal
 import pandas as pd
 
 from extract.consistency import CheckOptions, Discrepancy, check, records_from_rows, write_json
-from extract.pipeline import STORE_NAME, ExtractOptions, run_extraction
 from extract.reports import ReportInput
-from extract.review import Review, Reviews, load_reviews
-from extract.store import FactStore
-from extract.table import atomic_path
+from extract.review.verdicts import Review, Reviews, load_reviews
+from extract.run.extraction import STORE_NAME, ExtractOptions, run_extraction
+from extract.table.schema import atomic_path
+from extract.table.store import FactStore
 
 __all__ = [
     "FailOn",

@@ -34,15 +34,15 @@ from rich.progress import (
 from rich.table import Table
 
 from extract import __version__
-from extract.articles import Article, segment
 from extract.consistency import Discrepancy, load_options
-from extract.documents import Document, ReadOptions, Skipped, iter_inputs
 from extract.errors import ClaimsError, UsageError
-from extract.pipeline import STORE_NAME, ExtractOptions, estimate_documents, run_extraction
-from extract.review import VERDICT_WORDS, VERDICTS
-from extract.review_terminal import walk
-from extract.store import FACT_ORDER, FactStore
-from extract.workflow import FailOn, Outcome, check_store, freshness, gate, write_reports
+from extract.ingest.articles import Article, segment
+from extract.ingest.documents import Document, ReadOptions, Skipped, iter_inputs
+from extract.review.terminal import walk
+from extract.review.verdicts import VERDICT_WORDS, VERDICTS
+from extract.run.extraction import STORE_NAME, ExtractOptions, estimate_documents, run_extraction
+from extract.run.workflow import FailOn, Outcome, check_store, freshness, gate, write_reports
+from extract.table.store import FACT_ORDER, FactStore
 
 __all__ = ["main"]
 

@@ -2,7 +2,7 @@
 
 :func:`scan_numbers` finds every number *atom* in a text, with its scale word when one follows ("1.7 million",
 "$2.3 trillion" gives the atom "2.3 trillion"); units, qualifiers and ranges are the business of
-:mod:`extract.quantities`. :func:`parse_number` reads one number written on its own.
+:mod:`extract.grammar.quantities`. :func:`parse_number` reads one number written on its own.
 
 Rules (also in ``docs/grammar.md``):
 
@@ -31,7 +31,7 @@ from typing import Final, Literal
 import regex
 
 from extract.errors import ClaimsError
-from extract.lexicon_loader import alternation, load_toml
+from extract.lexicons import alternation, load_toml
 
 __all__ = [
     "Number",

@@ -9,7 +9,7 @@ The data are ``lexicons/countries.csv`` (ISO 3166-1 countries with their names, 
 ignore); their headers give the format, sources and the choices made for ambiguous names. Both are read once at
 import and compiled into one regex alternation.
 
-Which of a sentence's places a figure is about is decided in ``extract/claims.py`` with the cues of
+Which of a sentence's places a figure is about is decided in ``extract/readers/claims.py`` with the cues of
 ``lexicons/place_cues.toml`` read here: :func:`is_stance` ("anti-American"), :func:`clause_span` (the figure's own
 clause, cut at ";", ":" and a comma before "while", "whereas", "but" ...), :func:`concessive_spans` ("despite ..."),
 :func:`counts_members` ("18 countries") and :func:`names_group_anaphor` ("this organization").
@@ -47,7 +47,7 @@ from typing import Final
 import regex
 
 from extract.errors import ClaimsError
-from extract.lexicon_loader import alternation
+from extract.lexicons import alternation
 
 __all__ = [
     "Place",

@@ -31,8 +31,8 @@ from typing import Final, Literal
 
 import regex
 
-from extract.lexicon_loader import alternation, load_toml
-from extract.numbers import tidy
+from extract.grammar.numbers import tidy
+from extract.lexicons import alternation, load_toml
 
 __all__ = [
     "Bound",

@@ -1,6 +1,6 @@
 """Time scope: the period a claim refers to, from the time expressions of its own sentence.
 
-The grammar finds time expressions (:func:`extract.timeexpr.find_time_expressions`); this stage turns each
+The grammar finds time expressions (:func:`extract.grammar.timeexpr.find_time_expressions`); this stage turns each
 into a date interval and picks the one that governs a quantity: the nearest in the quantity's clause, else
 the nearest in the sentence. "from January to June of 2022" is 2022-01-01..2022-06-30; "the first six
 months of 2022" is 2022-01-01..2022-06-30; "in 2021" is the whole year; "September 14-17, 2022" the four
@@ -19,8 +19,8 @@ from typing import Final
 
 import regex
 
-from extract.attribution import clause_around
-from extract.timeexpr import TimeExpression, find_time_expressions
+from extract.grammar.timeexpr import TimeExpression, find_time_expressions
+from extract.readers.attribution import clause_around
 
 __all__ = ["Period", "parse_reference_date", "period_for", "resolve"]
 

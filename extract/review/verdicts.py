@@ -29,7 +29,7 @@ from tomlkit.exceptions import TOMLKitError
 
 from extract.consistency import Discrepancy
 from extract.errors import ClaimsError, InputError
-from extract.table import atomic_path
+from extract.table.schema import atomic_path
 
 __all__ = [
     "VERDICTS",

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import regex
 
-from extract.attribution import clause_around
+from extract.readers.attribution import clause_around
 
 __all__ = ["OTHER", "Metric", "classify", "metrics"]
 

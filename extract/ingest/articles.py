@@ -33,7 +33,7 @@ from typing import Final
 
 import regex
 
-from extract.documents import Document
+from extract.ingest.documents import Document
 
 __all__ = ["Article", "Layout", "Span", "layouts", "segment"]
 

@@ -18,7 +18,7 @@ from typing import Final
 
 import regex
 
-from extract.lexicon_loader import load_toml
+from extract.lexicons import load_toml
 
 __all__ = ["Exclusion", "find_exclusions", "is_code", "is_name_word"]
 

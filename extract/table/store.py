@@ -21,10 +21,10 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extract.articles import Article
-from extract.documents import Document
 from extract.errors import ClaimsError
-from extract.table import COLUMNS, Fact, atomic_path, decimal_text
+from extract.ingest.articles import Article
+from extract.ingest.documents import Document
+from extract.table.schema import COLUMNS, Fact, atomic_path, decimal_text
 
 __all__ = ["EXTRACT_MEMORY_LIMIT", "FACT_ORDER", "MEMORY_LIMIT", "FactStore", "InputState", "StoreError"]
 

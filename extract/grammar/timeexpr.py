@@ -1,7 +1,7 @@
 """Time expressions: years, dates, year spans, decades, centuries, relative times and times of day.
 
 They are kept apart from quantities: a year is when, not how much. :func:`find_time_expressions` gives
-them to the later time-scope stage, and :mod:`extract.quantities` drops every number inside one. Rules
+them to the later time-scope stage, and :mod:`extract.grammar.quantities` drops every number inside one. Rules
 (see ``docs/grammar.md``):
 
 * A year is a bare four-digit whole number from 1800 to 2099 with no unit, currency sign, percent sign, scale
@@ -25,10 +25,10 @@ from typing import Final, Literal
 
 import regex
 
-from extract.lexicon_loader import alternation, load_toml
-from extract.numbers import scale_after
-from extract.qualifiers import qualifier_before
-from extract.units import counted_noun_after, currency_before, unit_after
+from extract.grammar.numbers import scale_after
+from extract.grammar.qualifiers import qualifier_before
+from extract.grammar.units import counted_noun_after, currency_before, unit_after
+from extract.lexicons import alternation, load_toml
 
 __all__ = ["TimeExpression", "TimeKind", "find_time_expressions"]
 

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from extract.consistency import Discrepancy, Involved
-from extract.review import VERDICT_WORDS, VERDICTS, Reviews
+from extract.review.verdicts import VERDICT_WORDS, VERDICTS, Reviews
 
 __all__ = ["KEYS", "show", "walk"]
 

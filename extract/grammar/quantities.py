@@ -1,10 +1,10 @@
 """Quantities in news text: numbers with their qualifier, unit, interval, precision, range or change.
 
 :func:`find_quantities` is the stage's public API. It scans the text once for number atoms
-(:mod:`extract.numbers`), drops those inside time expressions (:mod:`extract.timeexpr`), codes, names, list
-numbers and anaphora (:mod:`extract.not_quantities`), and reads around each remaining atom: a currency sign
-before it, a unit or counted noun after it (:mod:`extract.units`), a qualifier or change verb before it
-(:mod:`extract.qualifiers`), a second number that makes a range ("5-10 km", "between 5 and 10",
+(:mod:`extract.grammar.numbers`), drops those inside time expressions (:mod:`extract.grammar.timeexpr`), codes,
+names, list numbers and anaphora (:mod:`extract.grammar.not_quantities`), and reads around each remaining atom:
+a currency sign before it, a unit or counted noun after it (:mod:`extract.grammar.units`), a qualifier or change
+verb before it (:mod:`extract.grammar.qualifiers`), a second number that makes a range ("5-10 km", "between 5 and 10",
 "from 781 to 13,198"). The rules are documented in ``docs/grammar.md``; in short:
 
 * ``surface`` covers qualifier, currency sign, number, scale word and unit ("about 140,000", "$2.3 trillion",
@@ -24,12 +24,11 @@ from typing import Final, Literal
 
 import regex
 
-from extract.lexicon_loader import alternation, load_lines
-from extract.not_quantities import find_exclusions, is_code, is_name_word
-from extract.numbers import Number, scan_numbers, tidy
-from extract.qualifiers import Direction, Interval, change_verb_before, interval_for, qualifier_before
-from extract.timeexpr import TimeExpression, find_time_expressions
-from extract.units import (
+from extract.grammar.not_quantities import find_exclusions, is_code, is_name_word
+from extract.grammar.numbers import Number, scan_numbers, tidy
+from extract.grammar.qualifiers import Direction, Interval, change_verb_before, interval_for, qualifier_before
+from extract.grammar.timeexpr import TimeExpression, find_time_expressions
+from extract.grammar.units import (
     UnitMatch,
     a_unit_matches,
     counted_noun_after,
@@ -38,6 +37,7 @@ from extract.units import (
     unit_after,
     unit_info,
 )
+from extract.lexicons import alternation, load_lines
 
 __all__ = [
     "Change",

@@ -25,11 +25,11 @@ from typing import Final
 import pandas as pd
 
 from extract import __version__
-from extract.articles import Article, segment
-from extract.claims import facts_of_article
-from extract.documents import FORMATS, Document, ReadOptions, Skipped, iter_files, iter_inputs, read_input
-from extract.store import EXTRACT_MEMORY_LIMIT, FactStore, InputState
-from extract.table import Fact, facts_frame
+from extract.ingest.articles import Article, segment
+from extract.ingest.documents import FORMATS, Document, ReadOptions, Skipped, iter_files, iter_inputs, read_input
+from extract.readers.claims import facts_of_article
+from extract.table.schema import Fact, facts_frame
+from extract.table.store import EXTRACT_MEMORY_LIMIT, FactStore, InputState
 
 __all__ = [
     "ExtractOptions",
@@ -68,19 +68,25 @@ class ExtractSummary:
     skipped: list[Skipped] = field(default_factory=list)
 
 
+# The folders whose code decides what a fact row holds: a change to any of them re-extracts.
+EXTRACTION_STAGES: Final = ("ingest", "grammar", "readers", "table")
+
+
 @cache
 def extractor_version() -> str:
     """The package version, a hash of every lexicon and one of the extraction code: a change means re-extraction.
 
-    The code hash covers the modules of the package's top level (the extraction stages), so that a fix to the
-    grammar re-extracts even before the version is bumped.
+    The code hash covers the modules of the extraction stages (ingest, grammar, readers, the fact table's schema),
+    so that a fix to the grammar re-extracts even before the version is bumped.
     """
     package = files("extract")
     code = hashlib.sha256()
-    for entry in sorted(package.iterdir(), key=lambda item: item.name):
-        if entry.is_file() and entry.name.endswith(".py"):
-            code.update(entry.name.encode())
-            code.update(entry.read_bytes())
+    for stage in EXTRACTION_STAGES:
+        folder = package.joinpath(stage)
+        for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+            if entry.is_file() and entry.name.endswith(".py"):
+                code.update(f"{stage}/{entry.name}".encode())
+                code.update(entry.read_bytes())
     return f"{__version__}+{lexicon_digest(package.joinpath('lexicons'))}.{code.hexdigest()[:8]}"
 
 

@@ -1,0 +1,1 @@
+"""Ingestion: files and records become Documents, scraped pages become Articles, text becomes Sentence spans."""

@@ -1,0 +1,1 @@
+"""Orchestration: extraction over many inputs into the store, and the check, report and gate workflow."""
