@@ -5,7 +5,8 @@
 names, list numbers and anaphora (:mod:`extract.grammar.not_quantities`), and reads around each remaining atom:
 a currency sign before it, a unit or counted noun after it (:mod:`extract.grammar.units`), a qualifier or change
 verb before it (:mod:`extract.grammar.qualifiers`), a second number that makes a range ("5-10 km", "between 5 and 10",
-"from 781 to 13,198"). The rules are documented in ``docs/grammar.md``; in short:
+"from 781 to 13,198") or a ratio ("one in five"; both :mod:`extract.grammar.ranges`). The rules are documented in
+``docs/grammar.md``; in short:
 
 * ``surface`` covers qualifier, currency sign, number, scale word and unit ("about 140,000", "$2.3 trillion",
   "18-year"); it leaves out a counted noun ("59" in "59 citizens"), except in zero phrases ("no deaths").
@@ -24,20 +25,13 @@ from typing import Final, Literal
 
 import regex
 
-from extract.grammar.not_quantities import find_exclusions, is_code, is_name_word
+from extract.grammar.not_quantities import find_exclusions
 from extract.grammar.numbers import Number, scan_numbers, tidy
 from extract.grammar.qualifiers import Direction, Interval, change_verb_before, interval_for, qualifier_before
+from extract.grammar.ranges import RANGE_OPENER, Side, range_end, ratio_with_next, read_side
 from extract.grammar.timeexpr import TimeExpression, find_time_expressions
-from extract.grammar.units import (
-    UnitMatch,
-    a_unit_matches,
-    counted_noun_after,
-    currency_before,
-    to_base,
-    unit_after,
-    unit_info,
-)
-from extract.lexicons import alternation, load_lines
+from extract.grammar.units import a_unit_matches, counted_noun_after, to_base, unit_info
+from extract.lexicons import alternation, load_lines, load_toml
 
 __all__ = [
     "Change",
@@ -98,37 +92,27 @@ class Quantity:
     change: Change | None = None
 
 
+_CUES: Final = load_toml("quantities_cues.toml")
 _NOUNS: Final = load_lines("units_counted_nouns.txt")
-_SINGULARS: Final = [n[:-1] for n in _NOUNS if n.endswith("s") and not n.endswith("ss")] + ["person", "child"]
+_SINGULARS: Final = [n[:-1] for n in _NOUNS if n.endswith("s") and not n.endswith("ss")] + list(
+    _CUES["counted_noun_singulars"].values()
+)
 _ZERO: Final = regex.compile(
     r"""
     (?<! [\w-] )
     (?:
         (?P<no> (?i: no ) ) (?: \s+ [a-z][\w-]* )?? \s+ (?P<noun> (?i: {nouns} ) )  # no (public) protests
-      | (?P<single> (?i: not \s+ (?: a \s+ single | one \s+ single | one ) ) )       # not a single politician
+      | (?P<single> (?i: {zero_phrases} ) )       # not a single politician
         (?: (?: \s+ [\w-]+ ){{0,3}}? \s+ (?P<noun2> (?i: {nouns} | {singulars} ) ) )?
     )
     (?! \w )
-    """.format(nouns=alternation(_NOUNS), singulars=alternation(_SINGULARS)),
+    """.format(
+        zero_phrases=alternation(_CUES["zero_phrases"]["words"]),
+        nouns=alternation(_NOUNS),
+        singulars=alternation(_SINGULARS),
+    ),
     regex.VERBOSE,
 )
-_RANGE_JOIN: Final = regex.compile(
-    r"""
-    \s* -? \s*                                   # "8- to 16-meter": a hyphen left by a unit-less first number
-    (?P<join> - | – | (?i: to | through | and ) )  # the joiner; "and" only after "between"
-    \s*
-    (?P<cur> [$€£¥₽] )?                          # "$5-$10"
-    \Z
-    """,
-    regex.VERBOSE,
-)
-_RATIO_JOIN: Final = regex.compile(
-    r"""
-    \s+ (?P<join> (?i: out \s+ of | in | over ) ) \s+ \Z   # "one in five", "two out of three", "1 over 3"
-    """,
-    regex.VERBOSE,
-)
-_RANGE_OPENER: Final = regex.compile(r"(?P<w> (?i: between | from ) ) \s+ \Z", regex.VERBOSE)
 _KIND_OF_UNIT: Final[dict[str, Kind]] = {
     "measure": "measure",
     "money": "money",
@@ -142,64 +126,17 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-@dataclass(frozen=True, slots=True)
-class _Side:
-    """One number of an expression with its currency sign and unit."""
-
-    atom: Number
-    currency: UnitMatch | None
-    unit: UnitMatch | None
-
-    @property
-    def start(self) -> int:
-        return self.currency.start if self.currency else self.atom.start
-
-    @property
-    def end(self) -> int:
-        return self.unit.end if self.unit else self.atom.end
-
-    @property
-    def canonical(self) -> str | None:
-        u = self.currency or self.unit
-        return u.canonical if u else None
+_PERIOD_PARTS: Final = frozenset(_CUES["period_parts"]["words"])
+_PART_FOLLOWER: Final = regex.compile(rf"\s+(?:{alternation(_CUES['period_part_followers']['words'])})\b")
 
 
-def _side(text: str, atom: Number, floor: int = 0) -> _Side | None:
-    """The atom with its currency sign and unit, or None when it is a code or a name.
-
-    A currency sign before ``floor`` belongs to the quantity before ("10 $ 30 cents").
-    """
-    if atom.style == "words" and is_name_word(text, atom.start):
-        return None
-    currency = currency_before(text, atom.start) if atom.kind in ("cardinal", "fraction") else None
-    if currency is not None and currency.start < floor:
-        currency = None
-    if atom.money_scale and currency is None:
-        atom = atom.without_scale()
-    unit = None
-    if atom.kind == "multiple":
-        unit = UnitMatch(atom.end, atom.end, "", "times", "multiple")
-    elif currency is None and atom.kind in ("cardinal", "fraction", "vague"):
-        unit = unit_after(text, atom.end)
-        if unit is not None and atom.kind == "vague" and unit.kind not in ("multiple", "duration"):
-            unit = None
-    glued = unit is not None and unit.start == atom.end
-    glued_currency = currency is not None and currency.end == atom.start  # "USD115"
-    if atom.style == "digits" and not glued and not glued_currency and is_code(text, atom.start, atom.end):
-        return None
-    return _Side(atom, currency, unit)
-
-
-_OF_AFTER: Final = regex.compile(r"\s+(?:of|that|as|a)\b")
-
-
-def _quantity(text: str, first: _Side, second: _Side | None, opener: str) -> Quantity | None:
+def _quantity(text: str, first: Side, second: Side | None, opener: str) -> Quantity | None:
     atom = first.atom
     unit_name = (second.canonical if second else None) or first.canonical
     start = first.start
     end = second.end if second else first.end
     if second is not None and opener:
-        start = _RANGE_OPENER.search(text, max(0, start - 12), start).start("w")  # type: ignore[union-attr]
+        start = RANGE_OPENER.search(text, max(0, start - 12), start).start("w")  # type: ignore[union-attr]
     counted = None
     if unit_name is None and atom.kind in ("cardinal", "vague"):
         found = counted_noun_after(text, end)
@@ -216,7 +153,7 @@ def _quantity(text: str, first: _Side, second: _Side | None, opener: str) -> Qua
     if atom.kind == "multiple":
         kind = "multiple"
     qual = qualifier_before(text, start)
-    if atom.surface.lower() in ("half", "quarter") and qual is None and not _OF_AFTER.match(text, end):
+    if atom.surface.lower() in _PERIOD_PARTS and qual is None and not _PART_FOLLOWER.match(text, end):
         return None  # "the first half", "the fourth quarter"
     qstart = qual.start if qual else start
     verb = change_verb_before(text, qstart)
@@ -277,53 +214,14 @@ def _quantity(text: str, first: _Side, second: _Side | None, opener: str) -> Qua
     )
 
 
-def _second_side(text: str, first: _Side, atoms: list[Number], i: int) -> tuple[_Side, str] | None:
-    """The other end of a range starting with ``first`` (atoms[i]), and the word that opened it, if any."""
-    if i + 1 >= len(atoms) or first.atom.kind not in ("cardinal",):
-        return None
-    nxt = atoms[i + 1]
-    if nxt.kind != "cardinal" or nxt.start - first.end > 12:
-        return None
-    join = _RANGE_JOIN.match(text[first.end : nxt.start])
-    if join is None:
-        return None
-    opener_m = _RANGE_OPENER.search(text, max(0, first.start - 12), first.start)
-    opener = opener_m.group("w") if opener_m else ""
-    word = join.group("join").lower()
-    if (word == "and" and opener.lower() != "between") or (
-        word == "to" and not opener and not first.unit and first.atom.style == "words"
-    ):
-        return None
-    if join.group("cur") and first.currency is None:
-        return None
-    second = _side(text, nxt)
-    if second is None or (join.group("cur") is None and second.currency is not None):
-        return None
-    if first.canonical and second.canonical and first.canonical != second.canonical:
-        return None  # "from 44 ml to 50 mg" is two quantities
-    a, b = first.atom.value, second.atom.value
-    if word in ("-", "–") and (a is None or b is None or not a * second.atom.scale < b * second.atom.scale):
-        return None  # a hyphen range goes up: "5-10 km"; "33-26" is a score, "12-12" a tie
-    if word in ("-", "–") and text[first.start - 1 : first.start] in ("-", "–"):
-        return None  # a chain of three: "three-nought-four" is a score or a code, no range
-    return second, opener
-
-
-def _ratio(text: str, first: _Side, atoms: list[Number], i: int) -> Quantity | None:
+def _ratio(text: str, first: Side, atoms: list[Number], i: int) -> Quantity | None:
     """A proportion written as two counts: "one in five" (0.2), "two out of three", "1 over 3"."""
-    if i + 1 >= len(atoms) or first.atom.kind != "cardinal" or first.currency or first.unit:
+    ratio = ratio_with_next(text, first, atoms, i)
+    if ratio is None:
         return None
-    nxt = atoms[i + 1]
-    join = _RATIO_JOIN.match(text[first.end : nxt.start]) if nxt.start - first.end < 12 else None
-    if join is None or nxt.kind != "cardinal" or first.atom.value is None or not nxt.value:
-        return None
-    if unit_after(text, nxt.end) is not None or currency_before(text, nxt.start) is not None:
-        return None
-    if join.group("join").lower() != "over" and not 0 < first.atom.value < nxt.value:
-        return None
-    value = first.atom.value / nxt.value
+    value, end = ratio
     info = unit_info("dimensionless")
-    start, end = first.start, nxt.end
+    start = first.start
     return Quantity(
         start,
         end,
@@ -360,7 +258,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if out and atoms[i].start < out[-1].end:  # inside the previous quantity's unit: "4km^3"
             i += 1
             continue
-        first = _side(text, atoms[i], out[-1].end if out else 0)
+        first = read_side(text, atoms[i], out[-1].end if out else 0)
         if first is None:
             i += 1
             continue
@@ -369,7 +267,7 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(ratio)
             i += 2
             continue
-        pair = _second_side(text, first, atoms, i)
+        pair = range_end(text, first, atoms, i)
         q = _quantity(text, first, pair[0] if pair else None, pair[1] if pair else "")
         if q is None:
             i += 1

@@ -1,8 +1,9 @@
 """Time expressions: years, dates, year spans, decades, centuries, relative times and times of day.
 
 They are kept apart from quantities: a year is when, not how much. :func:`find_time_expressions` gives
-them to the later time-scope stage, and :mod:`extract.grammar.quantities` drops every number inside one. Rules
-(see ``docs/grammar.md``):
+them to the later time-scope stage, and :mod:`extract.grammar.quantities` drops every number inside one. The
+month names come from ``lexicons/months.toml`` (exported as :data:`MONTH_NUMBERS` and :data:`MONTH_NAMES` for the
+other readers of months), the cue words from ``lexicons/time_cues.toml``. Rules (see ``docs/grammar.md``):
 
 * A year is a bare four-digit whole number from 1800 to 2099 with no unit, currency sign, percent sign, scale
   word, counted noun or qualifier attached ("in 2021", "the 2022 summit"); from 1000 to 1799 only after "in",
@@ -30,7 +31,7 @@ from extract.grammar.qualifiers import qualifier_before
 from extract.grammar.units import counted_noun_after, currency_before, unit_after
 from extract.lexicons import alternation, load_toml
 
-__all__ = ["TimeExpression", "TimeKind", "find_time_expressions"]
+__all__ = ["MONTH_NAMES", "MONTH_NUMBERS", "TimeExpression", "TimeKind", "find_time_expressions"]
 
 TimeKind = Literal[
     "year", "year_span", "date", "date_span", "month", "decade", "century", "relative", "time_of_day"
@@ -50,80 +51,30 @@ class TimeExpression:
     rule: str
 
 
-_MONTHS: Final = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-]
-_NUMBER_WORDS: Final = [
-    *load_toml("numbers_words.toml")["cardinals"],
-    "a",
-    "an",
-    "several",
-    "a few",
-    "a couple of",
-    "few",
-    "many",
-    "some",
-    "dozens of",
-    "hundreds of",
-    "thousands of",
-]
-_TIME_UNITS: Final = [
-    "seconds",
-    "second",
-    "secs",
-    "minutes",
-    "minute",
-    "mins",
-    "min",
-    "hours",
-    "hour",
-    "hrs",
-    "hr",
-    "h",
-    "days",
-    "day",
-    "weeks",
-    "week",
-    "wks",
-    "months",
-    "month",
-    "years",
-    "year",
-    "yrs",
-    "decades",
-    "decade",
-    "centuries",
-    "century",
-]
+_MONTH_LEXICON: Final = load_toml("months.toml")["month"]
+# Every spelling of a month as written ("January", "Jan", "Sept") -> its number; for any reader of month names.
+MONTH_NUMBERS: Final[dict[str, int]] = {
+    spelling: int(month["number"])
+    for month in _MONTH_LEXICON
+    for spelling in [month["name"], *month["abbreviations"]]
+}
+# The twelve full names, January first.
+MONTH_NAMES: Final[tuple[str, ...]] = tuple(month["name"] for month in _MONTH_LEXICON)
+
+_CUES: Final = load_toml("time_cues.toml")
+_NUMBER_WORD_TABLES: Final = load_toml("numbers_words.toml")
+
+
+def _cues(table: str) -> list[str]:
+    words: list[str] = _CUES[table]["words"]
+    return words
+
 
 _DAY: Final = r"(?: [0-3]?\d (?: st | nd | rd | th )? )"
 _YEAR: Final = r"(?: 1[0-9]\d\d | 20\d\d )"
 _SOURCE: Final = r"""
 (?P<date_span>                                   # September 14-17, 2022 ; September 15 and 16, 2022
-    \b (?P<m1> {months} ) \.? \s+ {day} (?: \s* [-–] \s* | \s+ (?: and | to | through ) \s+ ) {day}
+    \b (?P<m1> {months} ) \.? \s+ {day} (?: \s* [-–] \s* | \s+ (?: {date_span_joiners} ) \s+ ) {day}
     (?: ,? \s+ (?P<y1> {year} ) )? (?! \d )
 )
 | (?P<date>                                      # April 8, 2022 ; September 14th 2022 ; on September 21
@@ -139,11 +90,11 @@ _SOURCE: Final = r"""
 | (?P<year_span>                                 # 1941-1945 ; 2002-13 ; from 1996 until 2001
     (?<! [\d.,/] ) (?P<ys1> {year} ) \s? [-–—/] \s? (?P<ys2> {year} | \d\d )
     (?! [\d%] | \s* (?: % | percent ) )
-  | (?i: \b (?: from | between ) \s+ ) (?P<ys3> {year} )
-    (?i: \s+ (?: to | until | till | through | and ) \s+ ) (?P<ys4> {year} ) (?! \d )
+  | (?i: \b (?: {year_span_openers} ) \s+ ) (?P<ys3> {year} )
+    (?i: \s+ (?: {year_span_joiners} ) \s+ ) (?P<ys4> {year} ) (?! \d )
 )
 | (?P<relative>                                  # two months ago ; 29 mins ago ; more than thirty years ago
-    (?i: (?: (?: more \s+ than | over | about | some | nearly | almost | around | just | only ) \s+ )?
+    (?i: (?: (?: {relative_qualifiers} ) \s+ )?
          (?<! \d ) (?: \d+ (?: \.\d+ )? | (?: {number_words} ) (?: [\s-] (?: {number_words} ) )? )
          \s* -? \s*
          (?: {time_units} ) \s+ ago \b
@@ -153,45 +104,46 @@ _SOURCE: Final = r"""
     (?<! [\w.] ) (?: ['’] \d0 | 1[0-9]\d0 | 20\d0 | [1-9]0 ) ['’]? s \b
 )
 | (?P<century>                                   # 21st century ; twenty-first century
-    (?i: \b (?: \d{{1,2}} (?: st | nd | rd | th ) | {ordinal_words} | (?: twenty | nineteen ) [\s-] \w+ )
+    (?i: \b (?: \d{{1,2}} (?: st | nd | rd | th ) | {ordinal_words} | (?: {century_tens} ) [\s-] \w+ )
          [\s-]
          centur (?: y | ies ) \b )
 )
 | (?P<time_of_day>                               # 2pm ; 2.15 pm ; 10:30 ; 11 a.m.
     (?<! [\d.,:] ) [0-2]?\d (?: [:.] [0-5]\d )? \s? (?i: [ap] \.? \s? m \b \.? ) (?! \w )
-  | (?<! [\d.,:] ) [0-2]\d [0-5]\d \s? (?: GMT | UTC | Z ) \b             # 0737 GMT
+  | (?<! [\d.,:] ) [0-2]\d [0-5]\d \s? (?: {time_zones} ) \b             # 0737 GMT
   | (?<! [\d.,:] ) [0-2]?\d : [0-5]\d (?: : [0-5]\d )? (?! \d )
 )
 | (?P<year>
     (?<! [\w.,/$€£¥₽-] | \d[\s\u00a0,] ) (?P<y8> {year} ) (?! [\w] | [.,]\d | \s\d{{3}} (?!\d) )
 )
 """
-_ORDINAL_WORDS: Final = list(load_toml("numbers_words.toml")["ordinals"])
 _PATTERN: Final = regex.compile(
     _SOURCE.format(
-        months=alternation(_MONTHS),
+        months=alternation(MONTH_NUMBERS),
         day=_DAY,
         year=_YEAR,
-        number_words=alternation(_NUMBER_WORDS),
-        time_units=alternation(_TIME_UNITS),
-        ordinal_words=alternation(_ORDINAL_WORDS),
+        date_span_joiners=alternation(_cues("date_span_joiners")),
+        year_span_openers=alternation(_cues("year_span_openers")),
+        year_span_joiners=alternation(_cues("year_span_joiners")),
+        relative_qualifiers=alternation(_cues("relative_qualifiers")),
+        number_words=alternation([*_NUMBER_WORD_TABLES["cardinals"], *_cues("relative_amounts")]),
+        time_units=alternation(_cues("time_units")),
+        ordinal_words=alternation(_NUMBER_WORD_TABLES["ordinals"]),
+        century_tens=alternation(_cues("century_tens")),
+        time_zones=alternation(_cues("time_zones")),
     ),
     regex.VERBOSE,
 )
 _YEAR_CUE: Final = regex.compile(
-    r"(?i: \b (?: in | since | by | from | until | till | of | year | years | circa | c\. ) \s+ \Z )",
+    rf"(?i: \b (?: {alternation(_cues('early_year_cues'))} ) \s+ \Z )",
     regex.VERBOSE,
 )
 # "of" before an early year is no year cue when it closes an indefinite noun phrase: "a total of 1500",
 # "a small package of 1500 b" (but "the Great Fire of 1666").
 _A_NOUN_OF: Final = regex.compile(r"(?i: \b an? \s+ (?: [^\W\d_]+ \s+ ){1,2} of \s+ \Z )", regex.VERBOSE)
 # qualifier phrases (qualifiers.toml) that also stand before years: "circa 1500", "close to 2000 years ago"
-_YEAR_QUALIFIERS: Final = frozenset({"circa", "c.", "close to", "approaching", "beyond", "under", "above", "below"})
-_QUANTITY_CUE: Final = regex.compile(
-    r"""(?i: \b (?: more \s+ than | over | about | around | some | nearly | almost | at \s+ least | up \s+ to
-    | less \s+ than | fewer \s+ than | approximately | roughly | exactly ) \s+ \Z )""",
-    regex.VERBOSE,
-)
+_YEAR_QUALIFIERS: Final = frozenset(_cues("year_qualifiers"))
+_QUANTITY_CUE: Final = regex.compile(rf"(?i: \b (?: {alternation(_cues('quantity_cues'))} ) \s+ \Z )", regex.VERBOSE)
 
 
 _KINDS: Final[dict[str, TimeKind]] = {

@@ -19,24 +19,15 @@ from typing import Final
 
 import regex
 
-from extract.grammar.timeexpr import TimeExpression, find_time_expressions
+from extract.grammar.timeexpr import MONTH_NUMBERS, TimeExpression, find_time_expressions
+from extract.lexicons import alternation
 from extract.readers.attribution import clause_around
 
 __all__ = ["Period", "parse_reference_date", "period_for", "resolve"]
 
-MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-MONTH_WORD: Final = regex.compile(r"\b(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")
+# lower-cased: a month is looked up case-insensitively, in a date the grammar found and in the words before it
+MONTHS: Final = {spelling.lower(): number for spelling, number in MONTH_NUMBERS.items()}
+MONTH_WORD: Final = regex.compile(r"\b(?i:" + alternation(MONTHS) + r")\b")
 DAY_NUMBER: Final = regex.compile(r"(?<![\d.])([0-3]?\d)(?:st|nd|rd|th)?(?![\d])")
 YEAR_NUMBER: Final = regex.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 ISO_DATE: Final = regex.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
