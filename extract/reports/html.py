@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -28,13 +25,22 @@ import pandas as pd
 
 from extract.consistency import Discrepancy, Involved
 from extract.reports import ReportInput, Status
+from extract.reports.interval_chart import (
+    PALETTE,
+    as_decimal,
+    interval_chart,
+    interval_words,
+    is_missing,
+    letter_text,
+    number_text,
+)
 from extract.review.verdicts import VERDICT_WORDS, Review
 
 __all__ = ["render_html"]
 
-LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-# One colour per claim in a discrepancy: its letter badge and its bar in the chart.
-PALETTE: Final = ("#1f5fa8", "#c2410c", "#15803d", "#7c3aed", "#be185d", "#0e7490")
+# The name tests/test_html_report.py imports; the function now lives beside the chart that also uses it.
+_interval_words = interval_words
+
 STATUS_WORDS: Final[Mapping[Status, str]] = {
     "unreviewed": "unreviewed",
     "confirmed-error": "confirmed error",
@@ -153,15 +159,15 @@ def _discrepancy_card(report: ReportInput, discrepancy: Discrepancy) -> str:
 <span class="pill status status-{status}">{escape(label)}</span></header>
 <p class="explanation">{escape(discrepancy.explanation)}</p>
 <div class="quotes">{quotes}</div>
-<div class="chart">{_interval_chart(discrepancy.facts)}</div>
+<div class="chart">{interval_chart(discrepancy.facts)}</div>
 {_review_block(discrepancy, review, status)}
 </article>"""
 
 
 def _quote_card(index: int, involved: Involved) -> str:
     said_by = f" · said by {escape(involved.attributed_to)}" if involved.attributed_to else ""
-    reading = _interval_words(
-        _decimal(involved.low), _decimal(involved.high), involved.low_open, involved.high_open, involved.unit
+    reading = interval_words(
+        as_decimal(involved.low), as_decimal(involved.high), involved.low_open, involved.high_open, involved.unit
     )
     return f"""<figure class="quote">
 <div class="who">{_letter(index)}<span>{escape(involved.role)}</span></div>
@@ -178,12 +184,8 @@ def _letter(index: int) -> str:
         f'<svg class="letter" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">'
         f'<circle cx="10" cy="10" r="10" fill="{colour}"/>'
         f'<text x="10" y="14" text-anchor="middle" font-size="11" font-weight="700" fill="#fff">'
-        f"{_letter_text(index)}</text></svg>"
+        f"{letter_text(index)}</text></svg>"
     )
-
-
-def _letter_text(index: int) -> str:
-    return LETTERS[index % len(LETTERS)]
 
 
 def _review_block(discrepancy: Discrepancy, review: Review | None, status: Status) -> str:
@@ -209,131 +211,6 @@ def _marked(sentence: str, quote: str) -> str:
         return f"{escape(sentence)} <mark>{escape(quote)}</mark>"
     before, after = sentence[:at], sentence[at + len(quote) :]
     return f"{escape(before)}<mark>{escape(quote)}</mark>{escape(after)}"
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# The interval chart: each claim's low..high as a bar on one axis (linear, or logarithmic for a scale slip)
-
-
-@dataclass(frozen=True, slots=True)
-class _Axis:
-    low: float
-    high: float
-    log: bool
-    left: float  # pixel range of the plot area
-    right: float
-
-    def x(self, value: float) -> float:
-        if self.log:
-            start, end, value = math.log10(self.low), math.log10(self.high), math.log10(value)
-        else:
-            start, end = self.low, self.high
-        return self.left + (value - start) / (end - start) * (self.right - self.left)
-
-    def ticks(self) -> list[float]:
-        if self.log:
-            first, last = math.ceil(math.log10(self.low)), math.floor(math.log10(self.high))
-            stride = max(1, (last - first) // 6 + 1)
-            return [10.0**power for power in range(first, last + 1, stride)]
-        raw = (self.high - self.low) / 8
-        magnitude = 10 ** math.floor(math.log10(raw))
-        step = next(factor * magnitude for factor in (1, 2, 2.5, 5, 10) if factor * magnitude >= raw)
-        first_tick = math.ceil(self.low / step) * step
-        return [first_tick + n * step for n in range(int((self.high - first_tick) / step) + 1)]
-
-
-CHART_WIDTH: Final = 760
-LABEL_WIDTH: Final = 200
-ROW_HEIGHT: Final = 26
-
-
-def _interval_chart(facts: Sequence[Involved]) -> str:
-    bounds = [_float(text) for involved in facts for text in (involved.low, involved.high, involved.value)]
-    finite = [value for value in bounds if value is not None]
-    if not finite:
-        return ""
-    axis = _axis(finite)
-    height = 12 + ROW_HEIGHT * len(facts) + 22
-    rows = "".join(_chart_row(axis, index, involved) for index, involved in enumerate(facts))
-    units = sorted({involved.unit for involved in facts})
-    caption = (units[0] if len(units) == 1 else "mixed units: " + ", ".join(units)) + (
-        " (log scale)" if axis.log else ""
-    )
-    return (
-        f'<svg viewBox="0 0 {CHART_WIDTH} {height}" role="img" aria-label="{escape("Intervals in " + caption)}">'
-        f"{_chart_axis(axis, 12 + ROW_HEIGHT * len(facts), caption)}{rows}</svg>"
-    )
-
-
-def _axis(values: Sequence[float]) -> _Axis:
-    low, high = min(values), max(values)
-    left, right = float(LABEL_WIDTH), float(CHART_WIDTH - 30)
-    if low > 0 and high / low >= 50:
-        return _Axis(low / 3, high * 3, True, left, right)
-    span = high - low or abs(high) or 1.0
-    return _Axis(low - span * 0.15, high + span * 0.15, False, left, right)
-
-
-def _chart_axis(axis: _Axis, baseline: float, caption: str) -> str:
-    parts = [
-        f'<line x1="{axis.left:.1f}" y1="{baseline:.1f}" x2="{axis.right:.1f}" y2="{baseline:.1f}" stroke="#9aa4af"/>'
-    ]
-    for tick in axis.ticks():
-        x = axis.x(tick)
-        if not axis.left - 0.5 <= x <= axis.right + 0.5:
-            continue
-        parts.append(f'<line x1="{x:.1f}" y1="6" x2="{x:.1f}" y2="{baseline + 4:.1f}" stroke="#e6e9ed"/>')
-        parts.append(f'<text x="{x:.1f}" y="{baseline + 16:.1f}" text-anchor="middle">{escape(_compact(tick))}</text>')
-    parts.append(f'<text x="8" y="{baseline + 16:.1f}">{escape(caption)}</text>')
-    return "".join(parts)
-
-
-def _chart_row(axis: _Axis, index: int, involved: Involved) -> str:
-    colour = PALETTE[index % len(PALETTE)]
-    y = 12 + ROW_HEIGHT * index + ROW_HEIGHT / 2
-    low, high, value = _float(involved.low), _float(involved.high), _float(involved.value)
-    start = axis.left if low is None else axis.x(low)
-    end = axis.right if high is None else axis.x(high)
-    tooltip = f"{_letter_text(index)}: “{involved.quote}” read as " + _interval_words(
-        _decimal(involved.low), _decimal(involved.high), involved.low_open, involved.high_open, involved.unit
-    )
-    parts = [
-        f"<g><title>{escape(tooltip)}</title>",
-        f'<text class="label" x="8" y="{y + 4:.1f}">{_letter_text(index)}  {escape(_shorten(involved.quote, 26))}'
-        "</text>",
-        f'<rect x="{start:.1f}" y="{y - 4:.1f}" width="{max(end - start, 0.0):.1f}" height="8" rx="2" '
-        f'fill="{colour}" fill-opacity="0.35"/>',
-        _end_marker(start, y, colour, low is None, involved.low_open, pointing_left=True),
-        _end_marker(end, y, colour, high is None, involved.high_open, pointing_left=False),
-    ]
-    if value is not None:
-        parts.append(f'<circle cx="{axis.x(value):.1f}" cy="{y:.1f}" r="4.5" fill="{colour}" stroke="#fff"/>')
-    parts.append("</g>")
-    return "".join(parts)
-
-
-def _end_marker(x: float, y: float, colour: str, unbounded: bool, excluded: bool, *, pointing_left: bool) -> str:
-    """An arrow where the interval has no bound, an open circle for an excluded bound, a bar for an included one."""
-    if unbounded:
-        tip = x - 2 if pointing_left else x + 2
-        back = tip + 9 if pointing_left else tip - 9
-        return f'<polygon points="{tip:.1f},{y:.1f} {back:.1f},{y - 6:.1f} {back:.1f},{y + 6:.1f}" fill="{colour}"/>'
-    if excluded:
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#fff" stroke="{colour}" stroke-width="2"/>'
-    return f'<line x1="{x:.1f}" y1="{y - 7:.1f}" x2="{x:.1f}" y2="{y + 7:.1f}" stroke="{colour}" stroke-width="2.5"/>'
-
-
-def _compact(value: float) -> str:
-    """A tick label: 2500000000 -> 2.5B, 1700000 -> 1.7M, 25000 -> 25k, 950 -> 950."""
-    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e4, "k")):
-        if abs(value) >= size:
-            return f"{round(value / size, 6):g}{suffix}"
-    return f"{round(value, 6):g}"
-
-
-def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -406,25 +283,19 @@ def _fact_row(row: Mapping[str, Any], discrepancies: Sequence[str]) -> str:
 
 def _value_cell(row: Mapping[str, Any]) -> str:
     """The stated value with its unit, and under it the interval the claim allows when that says more."""
-    value = _decimal(row.get("value"))
-    stated = f"{_number(value) if value is not None else '–'} {_text(row.get('unit'))}".strip()
-    allows = _interval_words(
-        _decimal(row.get("low")), _decimal(row.get("high")), bool(row.get("low_open")), bool(row.get("high_open")), ""
+    value = as_decimal(row.get("value"))
+    stated = f"{number_text(value) if value is not None else '–'} {_text(row.get('unit'))}".strip()
+    allows = interval_words(
+        as_decimal(row.get("low")), as_decimal(row.get("high")),
+        bool(row.get("low_open")), bool(row.get("high_open")), "",
     )
-    extra = f'<div class="sub">allows {escape(allows)}</div>' if value is None or allows != _number(value) else ""
+    extra = f'<div class="sub">allows {escape(allows)}</div>' if value is None or allows != number_text(value) else ""
     return f"{escape(stated)}{extra}"
 
 
 def _row(record: Mapping[Any, Any]) -> dict[str, Any]:
     """A fact-table row with pandas' missing values (NA, NaN) as None."""
-    return {str(name): (None if _missing(value) else value) for name, value in record.items()}
-
-
-def _missing(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))  # type: ignore[call-overload]
-    except (TypeError, ValueError):  # a list or array is never missing here
-        return False
+    return {str(name): (None if is_missing(value) else value) for name, value in record.items()}
 
 
 def _places(row: Mapping[str, Any]) -> list[str]:
@@ -476,46 +347,6 @@ longer fires). They are kept until removed on purpose.</p>
 </section>"""
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Numbers as text
-
-
-def _interval_words(low: Decimal | None, high: Decimal | None, low_open: bool, high_open: bool, unit: str) -> str:
-    """The interval a claim allows, in words a reader checks at a glance: 27 – 33, > 1,700,000, ≥ 43, 520."""
-    if low is None and high is None:
-        text = "any value"
-    elif low is not None and low == high:
-        text = _number(low)
-    elif high is None:
-        text = f"{'>' if low_open else '≥'} {_number(low)}"
-    elif low is None:
-        text = f"{'<' if high_open else '≤'} {_number(high)}"
-    elif low_open or high_open:
-        text = f"{'>' if low_open else '≥'} {_number(low)} and {'<' if high_open else '≤'} {_number(high)}"
-    else:
-        text = f"{_number(low)} – {_number(high)}"
-    return f"{text} {unit}".strip()
-
-
-def _number(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return format(value.normalize(), ",f")
-
-
-def _decimal(value: object) -> Decimal | None:
-    if value is None or _missing(value):
-        return None
-    try:
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
-    except InvalidOperation:
-        return None
-
-
-def _float(text: str | None) -> float | None:
-    number = _decimal(text)
-    return None if number is None else float(number)
-
-
 def _text(value: object) -> str:
-    return "" if value is None or _missing(value) else str(value)
+    return "" if value is None or is_missing(value) else str(value)
+

@@ -1,0 +1,93 @@
+"""`claims check`: run the consistency stage over the fact store and gate on flags without a verdict."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from extract.cli.shared import (
+    check_summary,
+    console,
+    data_option,
+    fail_on_option,
+    plural,
+    rates_option,
+    report_stale,
+    reports_option,
+)
+from extract.consistency import load_options
+from extract.reports import github
+from extract.review.verdicts import VERDICT_WORDS
+from extract.run.workflow import FailOn, Outcome, check_store, gate
+
+__all__ = ["check_command"]
+
+
+@click.command(name="check")
+@data_option
+@reports_option
+@fail_on_option
+@rates_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json", "github"]), default="table", show_default=True,
+    help="A summary table, the discrepancies as JSON, or GitHub workflow annotations and a job summary.",
+)
+def check_command(
+    data_dir: Path, reports_dir: Path, fail_on: FailOn, rates: Path | None, output_format: str
+) -> None:
+    """Check the claims in the fact store against each other; write REPORTS/discrepancies.json.
+
+    Rules and tolerances come from [tool.claims] in ./pyproject.toml or ./claims.toml. With --fail-on new,
+    exits 1 while any flag (error or warning) has no verdict in REPORTS/reviews.toml: the CI gate. With
+    --rates, amounts in different currencies are compared through that dated exchange-rate table.
+
+    \b
+    Examples:
+      claims check
+      claims check --fail-on new
+      claims check --rates rates.csv
+      claims check --format github --fail-on new    # in a GitHub Actions step
+    """
+    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd(), rates))
+    if output_format == "json":
+        click.echo(json.dumps([d.as_json() for d in outcome.discrepancies], ensure_ascii=False, indent=2))
+    elif output_format == "github":
+        print_github(outcome)
+    else:
+        print_discrepancies(outcome)
+    report_stale(outcome)
+    click.echo(f"claims: {check_summary(outcome)}; written to {reports_dir / 'discrepancies.json'}", err=True)
+    if gate(outcome, fail_on):
+        click.echo(f"claims: failing: {plural(len(outcome.unreviewed), 'flag')} without a verdict "
+                   "(run `claims review`)", err=True)
+        sys.exit(1)
+
+
+def print_discrepancies(outcome: Outcome) -> None:
+    """One table row per discrepancy: severity, rule, review status, fingerprint, title and where its quotes are."""
+    decisions = outcome.decisions
+    table = Table("severity", "rule", "status", "fingerprint", "what", "where")
+    for d in outcome.discrepancies:
+        where = ", ".join(sorted({f"{f.source}:{f.line}" for f in d.facts}))
+        review = decisions.get(d.fingerprint)
+        status = VERDICT_WORDS[review.verdict] if review else ("unreviewed" if d.severity != "note" else "note")
+        table.add_row(d.severity, d.rule, status, d.fingerprint[:12], d.title, where)
+    console().print(table)
+
+
+def print_github(outcome: Outcome) -> None:
+    """Workflow annotations on stdout; the job summary into $GITHUB_STEP_SUMMARY when set (in Actions), else stdout."""
+    report = outcome.report_input()
+    for line in github.annotations(report):
+        click.echo(line)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(github.job_summary(report))
+    else:
+        click.echo(github.job_summary(report))

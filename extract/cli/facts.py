@@ -1,0 +1,58 @@
+"""`claims facts` and `claims query`: read the fact store, through the table stage's queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from extract.cli.shared import data_option, format_option, print_frame
+from extract.run.extraction import STORE_NAME
+from extract.table.queries import OVERVIEW_COLUMNS, FactFilter, run_sql, select_facts
+
+__all__ = ["facts_command", "query_command"]
+
+
+@click.command(name="query")
+@click.argument("sql")
+@data_option
+@format_option
+def query_command(sql: str, data_dir: Path, output_format: str) -> None:
+    """Run read-only SQL on the fact store (tables: facts, articles, documents, inputs).
+
+    \b
+    Examples:
+      claims query "SELECT metric, count(*) AS n FROM facts GROUP BY metric ORDER BY n DESC"
+      claims query "SELECT quote, sentence FROM facts WHERE metric = 'border.length'" --format json
+    """
+    print_frame(run_sql(data_dir / STORE_NAME, sql), output_format)
+
+
+@click.command(name="facts")
+@data_option
+@format_option
+@click.option("--metric", help="Only this metric, or a prefix ending in '.': casualties.")
+@click.option("--place", help="Only claims about this place code (KGZ, TJK, SCO ...).")
+@click.option("--source", "source_filter", help="Only sources containing this text.")
+@click.option("--text", "text_filter", help="Only claims whose sentence contains this text (any case).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+def facts_command(
+    data_dir: Path,
+    output_format: str,
+    metric: str | None,
+    place: str | None,
+    source_filter: str | None,
+    text_filter: str | None,
+    limit: int | None,
+) -> None:
+    """Show the fact table, filtered by metric, place, source or text.
+
+    \b
+    Examples:
+      claims facts --metric border.
+      claims facts --place KGZ --text killed --format json
+    """
+    selection = FactFilter(metric=metric, place=place, source=source_filter, text=text_filter, limit=limit)
+    # A terminal table has room for the overview columns only; CSV and JSON are for tools, so they get every column.
+    columns = OVERVIEW_COLUMNS if output_format == "table" else None
+    print_frame(select_facts(data_dir / STORE_NAME, selection, columns), output_format)
