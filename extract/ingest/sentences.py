@@ -66,6 +66,8 @@ from typing import Final
 
 import regex
 
+from extract.lexicons import alternation, load_toml
+
 __all__ = ["Sentence", "split_sentences"]
 
 
@@ -181,8 +183,7 @@ _ATTRIBUTION: Final = regex.compile(
     r"""
     \p{Lu} [\p{L}.'’-]*+ \s++                 # a capitalised word
     (?: [\p{L}.'’-]++ \s++ ){0,4}             # and up to four more
-    (?: said | says | asked | asks | told | tells | added | adds | wrote | writes | replied
-      | questioned | wondered | recalled | shouted | yelled | screamed | thundered | tweeted )
+    (?: """ + alternation(load_toml("attribution.toml")["quote_tags"]) + r""" )
     \b                                       # then a verb of saying: '"Why?" Howard said.'
     """,
     regex.VERBOSE,

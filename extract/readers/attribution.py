@@ -2,19 +2,20 @@
 
 Attribution is read from the sentence: "according to X", "X reports/said/considers (that) ...",
 "X, the minister, says ...", "(data|figures) from X". Reporting verbs, hedges and negation words are data
-(``lexicons/attribution.toml``). Negation is scoped to the clause that holds the quantity: "The border is
-950 kilometers, and 520 km of it has not yet passed the demarcation procedures" negates 520 km only.
+(``lexicons/attribution.toml``, whose reporting verbs the persons reader shares). Negation is scoped to the clause
+that holds the quantity: "The border is 950 kilometers, and 520 km of it has not yet passed the demarcation
+procedures" negates 520 km only.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib.resources import files
+from functools import lru_cache
 from typing import Final
 
 import regex
+
+from extract.lexicons import alternation, load_toml
 
 __all__ = ["Attribution", "attribution_of", "clause_around", "is_hedged", "is_negated"]
 
@@ -40,57 +41,38 @@ class Attribution:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    according: regex.Pattern[str]
-    reporting: regex.Pattern[str]
-    data_from: regex.Pattern[str]
-    hedges: regex.Pattern[str]
-    negations: regex.Pattern[str]
-    not_negations: regex.Pattern[str]
-
-
-def _words(words: list[str]) -> str:
-    return "|".join(
-        r"\s+".join(regex.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True)
-    )
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    raw = tomllib.loads(files("extract").joinpath("lexicons/attribution.toml").read_text(encoding="utf-8"))
-    verbs = _words(raw["reporting_verbs"])
-    return _Lexicon(
-        according=regex.compile(
-            r"""(?i: \b (?: according \s+ to | as \s+ reported \s+ by | citing | cited \s+ by ) ) \s+
-                 (?P<source> [^,;:()“”"]+? ) \s* (?= [,;:.()“”"] | $ )""",
-            regex.VERBOSE,
-        ),
-        reporting=regex.compile(
-            rf""",? \s+ (?: has \s+ | have \s+ | had \s+ )?
-                 (?: (?i: also | further | recently | officially ) \s+ )? (?<! \w ) (?i: {verbs} ) \b""",
-            regex.VERBOSE,
-        ),
-        data_from=regex.compile(
-            rf"""(?i: \b (?: data | figures | statistics | estimates ) \s+ (?: from | of | by | published \s+ by ) )
-                 \s+ (?P<source> [^,;:()“”"]+? ) \s* (?= [,;:.()“”"] | \s+ (?i: {verbs} ) \b | $ )""",
-            regex.VERBOSE,
-        ),
-        hedges=regex.compile(rf"(?i:\b(?:{_words(raw['hedges'])})\b)"),
-        negations=regex.compile(rf"(?i:(?<![\w-])(?:{_words(raw['negations'])})(?![\w-])|n[’']t\b)"),
-        not_negations=regex.compile(rf"(?i:\b(?:{_words(raw['not_negations'])})\b)"),
-    )
+_WORDS: Final = load_toml("attribution.toml")
+# A figure's source is the subject of a verb of saying or of finding: one list for both readings.
+_SOURCE_VERBS: Final = alternation([*_WORDS["reporting_verbs"], *_WORDS["finding_verbs"]])
+_SOURCE_PHRASES: Final = alternation(_WORDS["source_phrases"])
+ACCORDING: Final = regex.compile(
+    rf"""(?i: \b (?: {_SOURCE_PHRASES} ) ) \s+
+         (?P<source> [^,;:()“”"]+? ) \s* (?= [,;:.()“”"] | $ )""",
+    regex.VERBOSE,
+)
+REPORTING: Final = regex.compile(
+    rf""",? \s+ (?: has \s+ | have \s+ | had \s+ )?
+         (?: (?i: also | further | recently | officially ) \s+ )? (?<! \w ) (?i: {_SOURCE_VERBS} ) \b""",
+    regex.VERBOSE,
+)
+DATA_FROM: Final = regex.compile(
+    rf"""(?i: \b (?: data | figures | statistics | estimates ) \s+ (?: from | of | by | published \s+ by ) )
+         \s+ (?P<source> [^,;:()“”"]+? ) \s* (?= [,;:.()“”"] | \s+ (?i: {_SOURCE_VERBS} ) \b | $ )""",
+    regex.VERBOSE,
+)
+HEDGES: Final = regex.compile(rf"(?i:\b(?:{alternation(_WORDS['hedges'])})\b)")
+NEGATIONS: Final = regex.compile(rf"(?i:(?<![\w-])(?:{alternation(_WORDS['negations'])})(?![\w-])|n[’']t\b)")
+NOT_NEGATIONS: Final = regex.compile(rf"(?i:\b(?:{alternation(_WORDS['not_negations'])})\b)")
 
 
 @lru_cache(maxsize=4096)
 def attribution_of(sentence: str) -> Attribution | None:
     """Who states the figures of `sentence`, or None."""
-    lexicon = _lexicon()
-    for pattern in (lexicon.according, lexicon.data_from):
+    for pattern in (ACCORDING, DATA_FROM):
         match = pattern.search(sentence)
         if match:
             return _clean(match.group("source"), match.start("source"))
-    for verb in lexicon.reporting.finditer(sentence):
+    for verb in REPORTING.finditer(sentence):
         # The source is what stands before the verb, back to the last bracket, quote, colon or semicolon.
         start = max(sentence.rfind(mark, 0, verb.start()) for mark in ';:()“”"') + 1
         if start >= verb.start():
@@ -137,7 +119,7 @@ def _clean(text: str, start: int) -> Attribution | None:
 
 
 def is_hedged(sentence: str) -> bool:
-    return _lexicon().hedges.search(sentence) is not None
+    return HEDGES.search(sentence) is not None
 
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -154,12 +136,11 @@ def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def is_negated(sentence: str, start: int, end: int) -> bool:
     """Whether the clause around the quantity at [start, end) is negated, outside the quantity itself."""
-    lexicon = _lexicon()
     clause_start, clause_end = clause_around(sentence, start, end)
     for part_start, part_end in ((clause_start, start), (end, clause_end)):
         part = sentence[part_start:part_end]
-        for match in lexicon.negations.finditer(part):
+        for match in NEGATIONS.finditer(part):
             rest = part[match.start() :]
-            if not lexicon.not_negations.match(rest):
+            if not NOT_NEGATIONS.match(rest):
                 return True
     return False
