@@ -5,6 +5,11 @@ are tests/fixtures/ecbplus_clusters.toml. Prints the number of flags (warnings a
 rule, then a seeded random sample of flags with their quotes and sentences, to count how many are real.
 
     python -m bench.ecbplus_flags --sample 25 --seed 7
+    python -m bench.ecbplus_flags --pile        # all 982 articles checked at once, as a user's pile
+
+With ``--pile`` every article of the corpus goes to the checker at once, mixed, as a user brings a pile: a flag
+whose claims come from two different subtopics (two different events, or two topics) is certainly false, and
+their share of all flags is printed, for the tuning topics (1-22) and the held-apart ones (23-45) apart.
 """
 
 from __future__ import annotations
@@ -49,9 +54,13 @@ def main() -> None:
     parser.add_argument("--label", default="disagreeing", choices=["disagreeing", "agreeing"])
     parser.add_argument("--sample", type=int, default=25)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--pile", action="store_true", help="check the whole corpus at once, mixed")
     options = parser.parse_args()
     if not CORPUS.exists():
         raise SystemExit(f"bench.ecbplus_flags: {CORPUS}: the ECB+ corpus is not there")
+    if options.pile:
+        whole_pile(options.sample, options.seed)
+        return
     labels = tomllib.loads(LABELS.read_text(encoding="utf-8"))["cluster"]
     documents = cluster_documents()
     flagged: list[tuple[str, Discrepancy]] = []
@@ -74,6 +83,24 @@ def main() -> None:
         print(f"\n{number}. {subtopic} {discrepancy.rule}")
         for fact in discrepancy.facts:
             print(f"   {fact.quote!r} ({fact.source}): {fact.sentence}")
+
+
+def whole_pile(sample: int, seed: int) -> None:
+    """Check every article at once; count the flags whose claims come from different subtopics."""
+    documents = cluster_documents()
+    subtopic_of = {document.source: subtopic for subtopic, docs in documents.items() for document in docs}
+    rows = [asdict(fact) for docs in documents.values() for document in docs for fact in extract_document(document)[2]]
+    found = [d for d in check(records_from_rows(rows)) if d.severity != "note"]
+    for part, topics in (("tune", range(1, 23)), ("heldout", range(23, 46))):
+        mine = [d for d in found if int(subtopic_of[d.facts[0].source].split("_")[0]) in topics]
+        across = [d for d in mine if len({subtopic_of[f.source] for f in d.facts}) > 1]
+        print(f"{part}: {len(mine)} flags on the whole pile; {len(across)} join claims of different subtopics "
+              f"({len(across) / len(mine) if mine else 0:.3f}, certainly false)")
+    across_all = [d for d in found if len({subtopic_of[f.source] for f in d.facts}) > 1]
+    for number, discrepancy in enumerate(random.Random(seed).sample(across_all, min(sample, len(across_all))), 1):
+        print(f"\n{number}. {discrepancy.rule}")
+        for fact in discrepancy.facts:
+            print(f"   {fact.quote!r} ({fact.source}, {subtopic_of[fact.source]}): {fact.sentence}")
 
 
 if __name__ == "__main__":

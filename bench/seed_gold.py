@@ -183,7 +183,7 @@ def evaluate(facts: list[Fact] | None = None) -> Scores:
 
 
 def _codes(fact: Fact) -> frozenset[str]:
-    return frozenset(filter(None, (fact.places or "").split(";")))
+    return fact.places
 
 
 def main() -> None:

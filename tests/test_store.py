@@ -117,7 +117,7 @@ def test_a_failed_export_leaves_no_files_and_the_store_usable(tmp_path: Path, mo
         raise OSError("no space left on device")
 
     with _filled(tmp_path / "claims.duckdb", _rows(5)) as store:
-        monkeypatch.setattr(store_module, "_csv_cell", full_disk)
+        monkeypatch.setattr(store_module, "cell_text", full_disk)
         with pytest.raises(OSError, match="no space left"):
             store.export(tmp_path / "facts.csv", tmp_path / "facts.parquet")
         assert _one(store, "SELECT count(*) FROM facts") > 0  # the export's open result was closed

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeAlias
 
 from extract.readers.claims import normalise
+from extract.table.schema import Fact, decimal_text, fact_from_row
 
 __all__ = ["Discrepancy", "Involved", "Record", "Severity", "fingerprint", "records_from_rows"]
 
@@ -19,49 +17,8 @@ Severity = Literal["error", "warning", "note"]
 SEVERITY_ORDER: Final = {"error": 0, "warning": 1, "note": 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One fact-table row, typed for the rules: decimals exact, places a set, the period as dates."""
-
-    fact_id: str
-    source: str
-    article: int
-    line: int
-    column: int
-    start: int
-    end: int
-    quote: str
-    sentence: str
-    value: Decimal | None
-    low: Decimal | None
-    high: Decimal | None
-    low_open: bool
-    high_open: bool
-    precision: Decimal | None
-    qualifier: str | None
-    unit: str
-    dimension: str
-    base_value: Decimal | None
-    kind: str
-    entity: str | None
-    metric: str
-    places: frozenset[str]
-    period_start: date | None
-    period_end: date | None
-    period_inherited: bool
-    attributed_to: str | None
-    negated: bool
-    change: Mapping[str, str | None] | None
-    # The name another article of the story gives the unnamed person whose age this is (consistency/stories.py).
-    story_person: str | None = None
-
-    @property
-    def has_explicit_period(self) -> bool:
-        return self.period_start is not None and not self.period_inherited
-
-    def shown(self) -> str:
-        """The quote as a reader would cite it: “over 1.7 million” (seeds/x.txt:14)."""
-        return f"“{self.quote}” ({self.source}:{self.line})"
+# The checker reads fact rows as the table declares them (extract/table/schema.py), decimals exact.
+Record: TypeAlias = Fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,69 +100,10 @@ def fingerprint(rule: str, records: Sequence[Record]) -> str:
     return hashlib.sha256("\x1e".join([rule, *parts]).encode()).hexdigest()[:20]
 
 
-def records_from_rows(rows: Sequence[Mapping[Any, Any]]) -> list[Record]:
-    """Records from fact-table rows as pandas or DuckDB give them (floats, NA, ISO date strings)."""
-    return [_record(row) for row in rows]
-
-
-def _record(row: Mapping[Any, Any]) -> Record:
-    change = row.get("change")
-    return Record(
-        fact_id=str(row["fact_id"]),
-        source=str(row["source"]),
-        article=int(row["article"]),
-        line=int(row["line"]),
-        column=int(row["column"]),
-        start=int(row["start"]),
-        end=int(row["end"]),
-        quote=str(row["quote"]),
-        sentence=str(row["sentence"]),
-        value=_decimal(row.get("value")),
-        low=_decimal(row.get("low")),
-        high=_decimal(row.get("high")),
-        low_open=bool(row.get("low_open")),
-        high_open=bool(row.get("high_open")),
-        precision=_decimal(row.get("precision")),
-        qualifier=_string(row.get("qualifier")),
-        unit=str(row["unit"]),
-        dimension=str(row["dimension"]),
-        base_value=_decimal(row.get("base_value")),
-        kind=str(row["kind"]),
-        entity=_string(row.get("entity")),
-        metric=str(row["metric"]),
-        places=frozenset(filter(None, (_string(row.get("places")) or "").split(";"))),
-        period_start=_date(row.get("period_start")),
-        period_end=_date(row.get("period_end")),
-        period_inherited=bool(row.get("period_inherited")),
-        attributed_to=_string(row.get("attributed_to")),
-        negated=bool(row.get("negated")),
-        change=json.loads(change) if isinstance(change, str) and change else None,
-    )
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or str(value) in ("", "<NA>", "nan")
-
-
-def _decimal(value: object) -> Decimal | None:
-    if _missing(value):
-        return None
-    if isinstance(value, Decimal):
-        return value
-    return Decimal(repr(float(value))) if isinstance(value, float) else Decimal(str(value))
-
-
-def _string(value: object) -> str | None:
-    return None if _missing(value) else str(value)
-
-
-def _date(value: object) -> date | None:
-    text = _string(value)
-    return date.fromisoformat(text[:10]) if text else None
+def records_from_rows(rows: Iterable[Mapping[Any, Any]]) -> list[Record]:
+    """Fact rows as the store, the CSV or a pandas view gives them (exact decimals, or floats and NA)."""
+    return [fact_from_row(row) for row in rows]
 
 
 def _text(value: Decimal | None) -> str | None:
-    if value is None:
-        return None
-    text = format(value.normalize(), "f")
-    return "0" if text == "-0" else text
+    return decimal_text(value)

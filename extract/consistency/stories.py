@@ -1,7 +1,7 @@
 """Stories: articles of one pile that report the same event, and the persons their ages describe.
 
 One outlet names the suspect ("Eric Allen Kirkpatrick, 61,") where another only describes him ("a 61-year-old
-former employee was arrested"). An article's own names are read at extraction (extract/readers/persons.py); this stage
+former employee was arrested"). An article's own names are read at extraction (extract/readers/persons/); this stage
 links an age the article leaves unnamed to the person other articles of the same story name, so the two ages
 are compared. Articles that name one person with an age in full, or two persons in full, are one story,
 transitively; an article that names no one joins the story whose capitalised words it shares most. Within a

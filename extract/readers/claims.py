@@ -2,9 +2,8 @@
 
 For every sentence of an article (its headline included) the grammar's quantities are read in context:
 
-- ``entity``: the counted noun phrase with its modifiers ("Tajikistani citizens", "citizens of Kyrgyzstan",
-  "Kazakhs studying in China"), the "of" phrase of a share or measure ("21.3% of Tajikistan's overall trade
-  turnover"), else the subject before the quantity ("The Kyrgyz-Tajik border");
+- ``entity``: the noun phrase it measures, counted noun, "of" phrase or subject (:mod:`extract.readers.entities`),
+  or for an age the person it is of (:mod:`extract.readers.persons`);
 - ``metric``: from the taxonomy in ``lexicons/metrics.toml`` (:mod:`extract.readers.metrics`);
 - ``places``: the countries and regions named in the sentence (:mod:`extract.readers.places`), a border pair counted
   as its two countries however it is written;
@@ -18,14 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
-from importlib.resources import files
 from typing import Final
 
 import regex
@@ -35,7 +31,9 @@ from extract.grammar.units import to_base
 from extract.ingest.articles import Article, Span
 from extract.ingest.documents import Document
 from extract.ingest.sentences import Sentence, split_sentences
+from extract.lexicons import alternation, load_toml
 from extract.readers.attribution import attribution_of, clause_around, is_hedged, is_negated
+from extract.readers.entities import entity_of
 from extract.readers.metrics import classify
 from extract.readers.periods import Period, parse_reference_date, period_for
 from extract.readers.persons import AGE_METRIC, AgeMention, age_holder, names_in, resolve_in_article
@@ -50,45 +48,11 @@ from extract.readers.places import (
     names_group_anaphor,
     place,
 )
+from extract.readers.scope import read_scope
 from extract.table.schema import Fact
 
 __all__ = ["Claim", "facts_of_article", "find_claims", "is_claim", "normalise"]
 
-MAX_ENTITY_WORDS: Final = 8
-NOUN_PHRASE_STOP: Final = regex.compile(
-    r"""[,;:.()“”"!?]| \b(?: is | are | was | were | has | have | had | will | would | could | can | may | might
-    | who | which | that | and | but | or | than | from | to | in | on | at | by | for | with | since | as
-    | entered | went | go | were | signed | killed | injured )\b""",
-    regex.VERBOSE | regex.IGNORECASE,
-)
-POST_MODIFIER: Final = regex.compile(
-    r"""\A (?: \s+ (?: of | from | in ) \s+ [\p{L}’'-]+ (?: \s+ (?: and \s+ )? \p{Lu}[\p{L}’'-]+ ){0,3}
-             | \s+ \p{L}+ing \s+ (?: in | at | for | from | to | abroad | on ) (?: \s+ \p{Lu}[\p{L}’'-]+ ){1,3} )""",
-    regex.VERBOSE,
-)
-SUBJECT_TAIL: Final = regex.compile(
-    r"""(?: \s+ (?: is | are | was | were | has \s+ been | have \s+ been | had \s+ been | reached | totall?ed
-    | amounted \s+ to | stood \s+ at | accounts? \s+ for | accounted \s+ for | makes \s+ up | make \s+ up
-    | of | at | by | to | about | around | some | over | only | just | nearly | almost | roughly ) )+ \s* \Z""",
-    regex.VERBOSE | regex.IGNORECASE,
-)
-DETERMINER: Final = regex.compile(r"^(?i:the|a|an|its|their|this|that|these|those)\s+")
-# What an amount pays for, after it: "110 billion euros in loans", "a 110 billion euro (93.6 billion pound) aid
-# package". Read only when the words before the amount name nothing ("in return for 110 billion euros").
-MONEY_NOUN_AFTER: Final = regex.compile(
-    r"""\A(?:\s*\([^()]{0,60}\))?\s+(?:in\s+)?
-    (?P<np>\p{Ll}[\p{Ll}-]+(?:\s+(?!(?:over|under|after|before|into|during|of|from|to|for|in|on|at|by|with)\b)
-    \p{Ll}[\p{Ll}-]+)?)""",
-    regex.VERBOSE,
-)
-MIN_ENTITY_CHARACTERS: Final = 3
-ENDS_WITH_DETERMINER: Final = regex.compile(r"(?i)\b(?:the|a|an|this|that|its|their|his|her|our)\Z")
-# The noun phrase after a figure, by quantity kind, read when the words before it name nothing.
-NOUN_AFTER: Final = {
-    "money": MONEY_NOUN_AFTER,
-    "measure": regex.compile(r"\A\s+(?P<np>[\p{L}-]+(?:\s+[\p{L}-]+){0,2})"),
-}
-RELATIVE_PRONOUNS: Final = frozenset({"that", "which", "who"})
 COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital"})
 QUOTE_FOLDING: Final = str.maketrans("’‘“”–—", "''\"\"--")
 PERIOD_OF_YEAR: Final = regex.compile(r"\A\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?year\s+)?(?:1[0-9]|20)\d\d\b")
@@ -98,66 +62,48 @@ GROUP_KINDS: Final = frozenset({"organization", "region"})  # what a count of me
 PARAGRAPH_BREAK: Final = regex.compile(r"\n")
 
 
-def _words_pattern(words: Sequence[str]) -> regex.Pattern[str]:
-    alternatives = "|".join(
-        r"\s+".join(regex.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True)
-    )
-    return regex.compile(rf"(?i:(?<![\w-])(?:{alternatives})(?!\w))")
+def _whole_words(words: Sequence[str]) -> str:
+    return rf"(?i:(?<![\w-])(?:{alternation(words)})(?!\w))"
 
 
-@dataclass(frozen=True, slots=True)
-class _NotClaims:
-    """The word lists of ``lexicons/not_claims.toml`` (its header documents each), compiled."""
-
-    max_group_word: int
-    discourse_after: regex.Pattern[str]
-    ordinal_anaphora_before: regex.Pattern[str]
-    group_after: regex.Pattern[str]
-    vague: regex.Pattern[str]
-    zero_events: regex.Pattern[str]
-    pronouns: regex.Pattern[str]
-
-
-@cache
-def _not_claims() -> _NotClaims:
-    raw = tomllib.loads(files("extract").joinpath("lexicons/not_claims.toml").read_text(encoding="utf-8"))
-    discourse = _words_pattern(raw["discourse_nouns"]).pattern
-    anaphora = _words_pattern(raw["ordinal_anaphora"]).pattern
-    return _NotClaims(
-        max_group_word=int(raw["max_group_word"]),
-        discourse_after=regex.compile(
-            rf"\A(?:\s*(?:[-–,;:.!?)]|\d|$)|\s+(?:{discourse}|\p{{L}}+ed\b|(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b))"
-        ),
-        ordinal_anaphora_before=regex.compile(rf"(?:{anaphora})\s+\Z"),
-        group_after=regex.compile(rf"\A(?:\s+[\p{{L}}-]+){{0,2}}?\s+{_words_pattern(raw['group_nouns']).pattern}"),
-        vague=regex.compile(rf"\A(?:{_words_pattern(raw['vague_words']).pattern})\Z"),
-        zero_events=_words_pattern(raw["zero_event_nouns"]),
-        pronouns=regex.compile(rf"\A(?:{_words_pattern(raw['pronoun_numbers']).pattern})\Z"),
-    )
+# The rules of ``lexicons/not_claims.toml`` (its header documents each list).
+_NOT_CLAIMS: Final = load_toml("not_claims.toml")
+MAX_GROUP_WORD: Final = int(_NOT_CLAIMS["max_group_word"])
+# An ordinal before punctuation, a number (in digits or words), a verb in -ed or a discourse noun orders the text.
+DISCOURSE_AFTER: Final = regex.compile(
+    rf"""\A (?: \s* (?: [-–,;:.!?)] | \d | $ )
+           | \s+ (?: {_whole_words(_NOT_CLAIMS["discourse_nouns"])} | \p{{L}}+ed\b
+                   | (?i: {alternation(load_toml("numbers_words.toml")["cardinals"])} ) \b ) )""",
+    regex.VERBOSE,
+)
+ORDINAL_ANAPHORA_BEFORE: Final = regex.compile(rf"(?:{_whole_words(_NOT_CLAIMS['ordinal_anaphora'])})\s+\Z")
+GROUP_AFTER: Final = regex.compile(rf"\A(?:\s+[\p{{L}}-]+){{0,2}}?\s+{_whole_words(_NOT_CLAIMS['group_nouns'])}")
+VAGUE: Final = regex.compile(rf"\A(?:{_whole_words(_NOT_CLAIMS['vague_words'])})\Z")
+ZERO_EVENTS: Final = regex.compile(_whole_words(_NOT_CLAIMS["zero_event_nouns"]))
+PRONOUN_NUMBERS: Final = regex.compile(rf"\A(?:{_whole_words(_NOT_CLAIMS['pronoun_numbers'])})\Z")
 
 
 def is_claim(sentence: str, found: Quantity) -> bool:
     """Whether a quantity says something checkable, by the rules of ``lexicons/not_claims.toml``."""
-    rules = _not_claims()
     before, after = sentence[: found.start], sentence[found.end :]
     surface = found.surface.strip()
     if found.kind == "ordinal":
-        return not (rules.discourse_after.match(after) or rules.ordinal_anaphora_before.search(before))
+        return not (DISCOURSE_AFTER.match(after) or ORDINAL_ANAPHORA_BEFORE.search(before))
     word_number = not any(character.isdigit() for character in surface)
-    if found.value == 0 and found.counted_noun and rules.zero_events.fullmatch(found.counted_noun):
+    if found.value == 0 and found.counted_noun and ZERO_EVENTS.fullmatch(found.counted_noun):
         return False
     if found.kind == "duration" and (found.value is None or PERIOD_OF_YEAR.match(after)):
         return False  # "several months"; "the first six months of 2022" is a time scope, not a claim
-    if rules.vague.match(surface) and found.kind == "cardinal":
+    if VAGUE.match(surface) and found.kind == "cardinal":
         return found.counted_noun is not None and found.unit == "count"
-    if word_number and found.counted_noun is None and rules.pronouns.match(surface):
+    if word_number and found.counted_noun is None and PRONOUN_NUMBERS.match(surface):
         return False
     names_a_group = (
         word_number
         and found.kind == "cardinal"
         and found.value is not None
-        and found.value <= rules.max_group_word
-        and rules.group_after.match(after) is not None
+        and found.value <= MAX_GROUP_WORD
+        and GROUP_AFTER.match(after) is not None
     )
     return not names_a_group
 
@@ -214,7 +160,7 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
     words = sentence.text
     zero = found.value == 0 and found.kind == "cardinal"
     negated = not zero and is_negated(words, found.start, found.end)
-    entity = _entity(words, found)
+    entity = entity_of(words, found)
     attribution = attribution_of(words)
     _, clause_end = clause_around(words, found.start, found.end)
     age_of = age_holder(words, found)
@@ -324,64 +270,6 @@ def _sentence_groups(sentence: str) -> tuple[str, ...]:
     return tuple(m.code for m in find_places(sentence) if m.kind in GROUP_KINDS and not is_stance(sentence, m))
 
 
-def _entity(sentence: str, found: Quantity) -> str | None:
-    """The measured thing, as a noun phrase of the sentence (see the module docstring)."""
-    entity = _entity_before(sentence, found)
-    pattern = NOUN_AFTER.get(found.kind)
-    if found.kind == "money":
-        wanted = entity is None or len(_tidy(entity + " ")) < MIN_ENTITY_CHARACTERS
-    else:
-        # "drove around the 9-acre Mat Maid complex": a measure written as an adjective qualifies the noun after it.
-        wanted = entity is None or ENDS_WITH_DETERMINER.search(entity) is not None
-    if pattern is not None and wanted:
-        after = pattern.match(sentence[found.end :])
-        if after:
-            return _tidy(_cut_noun_phrase(after["np"])) or entity
-    return entity
-
-
-def _entity_before(sentence: str, found: Quantity) -> str | None:
-    after = sentence[found.end :]
-    if found.counted_noun:
-        at = regex.search(rf"\b{regex.escape(found.counted_noun)}\b", after, regex.IGNORECASE)
-        if at and len(after[: at.start()].split()) <= 4 and not NOUN_PHRASE_STOP.search(after[: at.start()]):
-            phrase_end = at.end()
-            modifier = POST_MODIFIER.match(after[phrase_end:])
-            if modifier:
-                phrase_end += modifier.end()
-            return _tidy(after[:phrase_end])
-        return found.counted_noun
-    of_phrase = regex.match(r"\s+of\s+(?P<np>[^,;:.()“”\"]+)", after)
-    if of_phrase and found.kind in ("percent", "measure", "money"):
-        return _tidy(_cut_noun_phrase(of_phrase["np"]))
-    clause_start, _ = clause_around(sentence, found.start, found.end)
-    before = SUBJECT_TAIL.sub("", sentence[clause_start : found.start])
-    words = before.split()[-MAX_ENTITY_WORDS:]
-    if not words:
-        return None
-    phrase = " ".join(words)
-    stops = [stop for stop in NOUN_PHRASE_STOP.finditer(phrase) if stop.group().lower() not in ("and", "or")]
-    if stops:
-        last = stops[-1]
-        rest = phrase[last.end() :]
-        if len(rest.split()) <= 1 and last.group().lower() in RELATIVE_PRONOUNS:
-            # "a disputed border that pushed 4,380 kilometers": the subject is what "that" refers to
-            earlier = [stop.end() for stop in stops[:-1]]
-            rest = phrase[earlier[-1] if earlier else 0 : last.start()]
-        phrase = rest
-    return _tidy(phrase) or None
-
-
-def _cut_noun_phrase(text: str) -> str:
-    stop = NOUN_PHRASE_STOP.search(text)
-    phrase = text[: stop.start()] if stop else text
-    return " ".join(phrase.split()[:MAX_ENTITY_WORDS])
-
-
-def _tidy(text: str) -> str:
-    return DETERMINER.sub("", " ".join(text.split())).strip(" ,;:-–—")
-
-
 def normalise(text: str) -> str:
     """Text compared for identity: NFKC, casefolded, whitespace collapsed, typographic quotes made plain."""
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -398,7 +286,7 @@ def facts_of_article(document: Document, article: Article) -> list[Fact]:
 
 
 def _resolve_ages(claims: list[Claim], text: str, spans: Sequence[Span]) -> list[Claim]:
-    """Ages of unnamed persons given to the person the article names (extract/readers/persons.py)."""
+    """Ages of unnamed persons given to the person the article names (:mod:`extract.readers.persons`)."""
     ages = [index for index, claim in enumerate(claims) if claim.metric == AGE_METRIC]
     if not ages:
         return claims
@@ -431,6 +319,8 @@ def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> lis
         key = (normalise(q.surface), normalise(claim.sentence.text))
         occurrences[key] += 1
         line, column = document.position(q.start)
+        at = q.start - claim.sentence.start
+        scope = read_scope(claim.sentence.text, at, at + len(q.surface), claim.metric, claim.entity)
         facts.append(
             Fact(
                 fact_id=_fact_id(document.source, *key, occurrences[key]),
@@ -445,6 +335,7 @@ def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> lis
                 column=column,
                 quote=q.surface,
                 sentence=claim.sentence.text,
+                sentence_start=claim.sentence.start,
                 value=q.value,
                 low=q.low,
                 high=q.high,
@@ -459,15 +350,25 @@ def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> lis
                 kind=q.kind,
                 entity=claim.entity,
                 metric=claim.metric,
-                places=";".join(claim.places) or None,
-                period_start=claim.period.start.isoformat() if claim.period else None,
-                period_end=claim.period.end.isoformat() if claim.period else None,
+                places=frozenset(claim.places),
+                period_start=claim.period.start if claim.period else None,
+                period_end=claim.period.end if claim.period else None,
                 period_inherited=bool(claim.period and claim.period.inherited),
                 attributed_to=claim.attributed_to,
                 hedged=claim.hedged,
                 negated=claim.negated,
                 change=_change_json(q),
                 rule=q.rule,
+                projected=scope.projected,
+                increment=scope.increment,
+                local_scope=scope.local_scope,
+                cue_beside=scope.cue_beside,
+                undated_time=scope.undated_time,
+                several_events=scope.several_events,
+                states_total=scope.states_total,
+                entity_places=scope.entity_places,
+                holder=scope.holder,
+                age_then=scope.age_then,
             )
         )
     return facts

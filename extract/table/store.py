@@ -11,8 +11,7 @@ from __future__ import annotations
 import contextlib
 import csv
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from dataclasses import astuple, dataclass
-from decimal import Decimal
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Final
@@ -24,11 +23,21 @@ import pyarrow.parquet as pq
 from extract.errors import ClaimsError
 from extract.ingest.articles import Article
 from extract.ingest.documents import Document
-from extract.table.schema import COLUMNS, Fact, atomic_path, decimal_text
+from extract.table.schema import (
+    ARROW_TYPES,
+    COLUMN_KINDS,
+    COLUMNS,
+    Fact,
+    ValueOutOfRange,
+    atomic_path,
+    cell_text,
+    create_table,
+    fact_cells,
+)
 
 __all__ = ["EXTRACT_MEMORY_LIMIT", "FACT_ORDER", "MEMORY_LIMIT", "FactStore", "InputState", "StoreError"]
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: exact DECIMAL numbers and DATE periods (1 kept DOUBLE)
 # Stable, diff-friendly order of the exported table: by file, then position, then id.
 FACT_ORDER: Final = "split_part(source, '#', 1), line, start, \"end\", fact_id"
 EXPORT_BATCH_ROWS: Final = 5_000
@@ -118,7 +127,7 @@ class FactStore:
         )
         run(_create_table("documents", DOCUMENT_COLUMNS))
         run(_create_table("articles", ARTICLE_COLUMNS))
-        run(_create_table("facts", [(c.name, c.sql_type) for c in COLUMNS], extra=', "input" VARCHAR'))
+        run(create_table("facts", extra=[("input", "VARCHAR")]))
         run(
             "CREATE TABLE IF NOT EXISTS discrepancies (fingerprint VARCHAR PRIMARY KEY, rule VARCHAR, "
             "severity VARCHAR, title VARCHAR, explanation VARCHAR)"
@@ -167,10 +176,11 @@ class FactStore:
             for a in articles
         ]
         fact_rows = [(*_fact_row(fact), d.path) for d, _, facts in documents for fact in facts]
+        fact_types = {c.name: ARROW_TYPES[c.kind] for c in COLUMNS}
         self._make_room([d.text for d, _, _ in documents])
         self._insert("documents", [name for name, _ in DOCUMENT_COLUMNS], document_rows)
         self._insert("articles", [name for name, _ in ARTICLE_COLUMNS], article_rows)
-        self._insert("facts", [*(c.name for c in COLUMNS), "input"], fact_rows)
+        self._insert("facts", [*(c.name for c in COLUMNS), "input"], fact_rows, fact_types)
 
     def _make_room(self, texts: Sequence[str]) -> None:
         """Raise the memory limit for the rest of the session if a text is too large for it.
@@ -185,11 +195,20 @@ class FactStore:
             self.memory_limit = needed
             self.connection.execute(f"SET memory_limit = '{needed}B'")
 
-    def _insert(self, table: str, names: Sequence[str], rows: Sequence[tuple[object, ...]]) -> None:
+    def _insert(
+        self,
+        table: str,
+        names: Sequence[str],
+        rows: Sequence[tuple[object, ...]],
+        types: dict[str, pa.DataType] | None = None,
+    ) -> None:
         if not rows:
             return
         columns = list(zip(*rows, strict=True))
-        batch = pa.table({name: pa.array(list(values)) for name, values in zip(names, columns, strict=True)})
+        batch = pa.table({
+            name: pa.array(list(values), type=(types or {}).get(name))
+            for name, values in zip(names, columns, strict=True)
+        })
         self.connection.register("incoming", batch)
         try:
             quoted = ", ".join(f'"{name}"' for name in names)
@@ -204,13 +223,12 @@ class FactStore:
         return int(found[0]) if found else 0
 
     def fact_rows(self) -> list[dict[str, object]]:
-        """Every fact as a dict of column values, in the table's stable order."""
+        """Every fact as a dict of column values (decimals exact, periods as dates), in the table's stable order."""
         quoted = ", ".join(f'"{column.name}"' for column in COLUMNS)
-        frame = self.connection.sql(f"SELECT {quoted} FROM facts ORDER BY {FACT_ORDER}").df()
-        return [
-            {name: (None if _is_missing(value) else value) for name, value in row.items()}
-            for row in frame.to_dict("records")
-        ]
+        rows: list[dict[str, object]] = (
+            self.connection.sql(f"SELECT {quoted} FROM facts ORDER BY {FACT_ORDER}").to_arrow_table().to_pylist()
+        )
+        return rows
 
     def replace_discrepancies(self, rows: Sequence[tuple[str, str, str, str, str]],
                               links: Sequence[tuple[str, str, str]]) -> None:
@@ -230,8 +248,6 @@ class FactStore:
         limit is lowered to `EXPORT_MEMORY_LIMIT`, so that DuckDB does not keep every block it reads cached.
         """
         names = [column.name for column in COLUMNS]
-        decimals = {column.name for column in COLUMNS if column.sql_type == "DOUBLE"}
-        booleans = {column.name for column in COLUMNS if column.sql_type == "BOOLEAN"}
         quoted = ", ".join(f'"{name}"' for name in names)
         schema = self.connection.sql(f"SELECT {quoted} FROM facts LIMIT 0").to_arrow_table().schema
         rows = 0
@@ -249,7 +265,7 @@ class FactStore:
             for batch in batches:
                 for start in range(0, batch.num_rows, CSV_SLICE_ROWS):
                     for record in batch.slice(start, CSV_SLICE_ROWS).to_pylist():
-                        writer.writerow([_csv_cell(record[name], name in decimals, name in booleans) for name in names])
+                        writer.writerow([cell_text(COLUMN_KINDS[name], record[name]) for name in names])
                 rows += batch.num_rows
                 group.append(batch)
                 if sum(part.num_rows for part in group) >= EXPORT_BATCH_ROWS:
@@ -340,22 +356,9 @@ def _write_row_group(writer: pq.ParquetWriter, schema: pa.Schema, batches: Seque
         writer.write_table(table, row_group_size=table.num_rows)
 
 
-def _is_missing(value: object) -> bool:
-    try:
-        return bool(value is None or value != value or str(value) == "<NA>")  # NaN is not equal to itself
-    except (TypeError, ValueError):
-        return False
-
-
 def _fact_row(fact: Fact) -> tuple[object, ...]:
-    return tuple(float(value) if isinstance(value, Decimal) else value for value in astuple(fact))
-
-
-def _csv_cell(value: object, is_decimal: bool, is_boolean: bool) -> str:
-    if value is None:
-        return ""
-    if is_decimal and isinstance(value, float):
-        return decimal_text(Decimal(repr(value))) or ""
-    if is_boolean:
-        return "true" if value else "false"
-    return str(value)
+    try:
+        return fact_cells(fact)
+    except ValueOutOfRange as error:
+        where = f"{fact.source}:{fact.line}"
+        raise StoreError(f"{where}: {fact.quote!r}: {error}; so large a number is not supported") from None

@@ -69,8 +69,9 @@ def change_arithmetic(records: Sequence[Record], options: CheckOptions) -> Itera
 
 def _endpoints(record: Record, falling: bool) -> tuple[Decimal, Decimal] | None:
     """From and to of a change ("rose from 781 to 13,198"), or of a range after a rate ("grew by 50%, from A to B")."""
-    if record.change and record.change.get("from") is not None and record.change.get("to") is not None:
-        return Decimal(str(record.change["from"])), Decimal(str(record.change["to"]))
+    change = record.change_parts
+    if change and change.get("from") is not None and change.get("to") is not None:
+        return Decimal(str(change["from"])), Decimal(str(change["to"]))
     if record.kind == "range" and record.low is not None and record.high is not None:
         # A range is written low to high; a falling rate reads it from the high end.
         return (record.high, record.low) if falling else (record.low, record.high)
@@ -78,20 +79,21 @@ def _endpoints(record: Record, falling: bool) -> tuple[Decimal, Decimal] | None:
 
 
 def _changes(group: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
-    rates = [r for r in group if r.change and r.change.get("by") is not None and r.unit == "percent"]
-    falling = any(rate.change is not None and rate.change.get("direction") == "down" for rate in rates)
+    rates = [r for r in group if r.change_parts and r.change_parts.get("by") is not None and r.unit == "percent"]
+    falling = any(rate.change_parts is not None and rate.change_parts.get("direction") == "down" for rate in rates)
     spans = [
         r
         for r in group
-        if (r.change and r.change.get("from") is not None) or (rates and r.kind == "range" and r.unit != "percent")
+        if (r.change_parts and r.change_parts.get("from") is not None)
+        or (rates and r.kind == "range" and r.unit != "percent")
     ]
     for span in spans:
         ends = _endpoints(span, falling)
         if ends is None:
             continue
         start, end = ends
-        if span.change and span.change.get("by") is not None and span.unit != "percent":
-            by = Decimal(str(span.change["by"]))
+        if span.change_parts and span.change_parts.get("by") is not None and span.unit != "percent":
+            by = Decimal(str(span.change_parts["by"]))
             if abs((end - start) - abs(by) * (1 if end >= start else -1)) > abs(by) * options.change_tolerance:
                 yield discrepancy(
                     "change-arithmetic",
@@ -107,8 +109,8 @@ def _changes(group: Sequence[Record], options: CheckOptions) -> Iterator[Discrep
         for rate in rates:
             if rate is span:
                 continue
-            assert rate.change is not None
-            stated = Decimal(str(rate.change["by"]))
+            assert rate.change_parts is not None
+            stated = Decimal(str(rate.change_parts["by"]))
             slack = abs(stated) * options.change_tolerance + (rate.precision or Decimal(0))
             if abs(abs(actual) - abs(stated)) > slack:
                 yield discrepancy(
@@ -129,7 +131,7 @@ def _multiples(group: Sequence[Record], options: CheckOptions) -> Iterator[Discr
             if r is not multiple
             and r.kind not in ("multiple", "percent", "change", "ordinal")
             and r.value
-            and r.change is None
+            and r.change_parts is None
         ]
         dimensions = {r.dimension for r in amounts}
         if len(amounts) != 2 or len(dimensions) != 1:

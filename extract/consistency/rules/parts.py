@@ -13,8 +13,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import reduce
 
-import regex
-
 from extract.consistency.intervals import Interval, interval_of
 from extract.consistency.matching import is_part_of
 from extract.consistency.model import Discrepancy, Record
@@ -22,11 +20,6 @@ from extract.consistency.options import CheckOptions
 from extract.consistency.rules.common import by_metric, discrepancy
 
 __all__ = ["listed_parts", "parts_exceeding_wholes"]
-
-TOTAL_CUE = regex.compile(
-    r"(?i)\b(?:a\s+total\s+of|in\s+total|totall?(?:ing|ed)?|in\s+all|altogether|combined|overall)\b"
-)
-
 
 def parts_exceeding_wholes(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
     for group in by_metric(records).values():
@@ -63,8 +56,7 @@ def listed_parts(records: Sequence[Record], options: CheckOptions) -> Iterator[D
         sentence = by_sentence[key]
         following = by_sentence[order[index + 1]] if index + 1 < len(order) and order[index + 1][:2] == key[:2] else []
         for total in sentence:
-            cue = TOTAL_CUE.search(total.sentence)
-            if cue is None or abs(cue.start() - (total.start - _sentence_start(total))) > 60 or total.metric == "other":
+            if not total.states_total or total.metric == "other":
                 continue
             parts = [
                 record
@@ -96,9 +88,3 @@ def _above(first: Interval, second: Interval) -> bool:
     if first.low is None or second.high is None:
         return False
     return first.low > second.high or (first.low == second.high and (first.low_open or second.high_open))
-
-
-def _sentence_start(record: Record) -> int:
-    """The offset of the record's sentence in the document (quotes sit inside their sentences)."""
-    at = record.sentence.find(record.quote)
-    return record.start - at if at >= 0 else record.start

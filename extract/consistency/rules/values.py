@@ -172,7 +172,10 @@ def _across_currencies(records: Sequence[Record], options: CheckOptions) -> Iter
     for first, second in pairs(money):
         if first.dimension == second.dimension or first.metric != second.metric or same_sentence(first, second):
             continue
-        if entity_key(first.entity) != entity_key(second.entity) and record_key(first).head != first.metric:
+        if (
+            entity_key(first.entity, first.entity_places) != entity_key(second.entity, second.entity_places)
+            and record_key(first).head != first.metric
+        ):
             continue
         if first.places and second.places and not first.places & second.places:
             continue
