@@ -4,8 +4,9 @@ ECB+ corpus (Cybulska & Vossen, LREC 2014), CC BY 3.0; read from ../shared/corpo
 labels (agreeing or disagreeing on their key figures) are tests/fixtures/ecbplus_clusters.toml.
 
 - **Perturbation recall.** In one article of a cluster, a figure that another article of the cluster reports with
-  the same value in a differently worded sentence (same metric) is changed: its value, its scale word or its
-  qualifier, so that the two can no longer both be true. A hit is a new flag (warning or error) that pairs the
+  the same value in a differently worded sentence (same metric; not a metric whose figures belong to a subject, a
+  company's profit, which the checker compares only once the subject is read) is changed: its value, its scale word
+  or its qualifier, so that the two can no longer both be true. A hit is a new flag (warning or error) that pairs the
   changed claim with an unchanged claim of another article of the cluster.
 - **False flags.** On the clusters labelled agreeing, flags (warnings and errors) per 20 articles.
 
@@ -38,6 +39,7 @@ from extract.consistency.intervals import interval_of
 from extract.grammar.quantities import find_quantities
 from extract.ingest.documents import Document
 from extract.readers.claims import normalise
+from extract.readers.metrics import subject_keyed
 from extract.run.extraction import extract_document
 
 Part = Literal["tune", "heldout"]
@@ -171,6 +173,9 @@ def perturbations(part: Part) -> list[Perturbation]:
             for target in records:
                 if target.metric in ("other", "duration") or target.value is None or target.kind == "ordinal":
                     continue
+                if subject_keyed(target.metric):
+                    continue  # a company's or a country's figure: comparable only once its subject is read
+
                 partner = next(
                     (
                         other

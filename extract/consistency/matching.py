@@ -20,6 +20,7 @@ import regex
 
 from extract.consistency.model import Record
 from extract.lexicons import alternation, load_toml
+from extract.readers.metrics import subject_keyed
 from extract.readers.persons import AGE_METRIC, same_person, surname_of
 from extract.readers.scope import CHILDREN_METRIC
 
@@ -87,6 +88,9 @@ def record_key(record: Record) -> EntityKey:
         return _age_key(record)
     if record.metric == CHILDREN_METRIC:
         return _parent_key(record)
+    if subject_keyed(record.metric):
+        # A company's profit is that company's: with no subject read, which company's is unknown (issue 13).
+        return EntityKey("", frozenset(), False)
     if record.metric in _classes()[3]:
         if record.several_events:
             return EntityKey("", frozenset(), False)  # "two quakes, measuring 7.6 and 7.4": which one?

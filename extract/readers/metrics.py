@@ -20,7 +20,7 @@ import regex
 
 from extract.readers.attribution import clause_around
 
-__all__ = ["OTHER", "Metric", "classify", "metrics"]
+__all__ = ["OTHER", "Metric", "classify", "metrics", "subject_keyed"]
 
 OTHER: Final = "other"
 NEAR_WORDS: Final = 8
@@ -56,6 +56,7 @@ class Metric:
     not_before: regex.Pattern[str] | None
     right_after: regex.Pattern[str] | None  # "6.4-magnitude", "6.4 on the Richter scale"
     right_before: regex.Pattern[str] | None  # "magnitude 6.4", "a quake measuring 6.4"
+    line_label: regex.Pattern[str] | None  # "Revs 3.92 billion vs 3.53 billion": a results table's row label
 
     def applies_to(self, kind: str, unit: str, dimension: str) -> bool:
         if self.kinds and kind not in self.kinds:
@@ -95,6 +96,20 @@ def _taxonomy() -> dict[str, Any]:
 
 
 @cache
+def _subject_keyed() -> frozenset[str]:
+    return frozenset(entry["id"] for entry in _taxonomy()["metric"] if entry.get("identity") == "subject")
+
+
+def subject_keyed(metric: str) -> bool:
+    """Whether the metric's figures belong to a subject (a company's profit): comparable only for one subject.
+
+    >>> subject_keyed("finance.profit"), subject_keyed("casualties.killed")
+    (True, False)
+    """
+    return metric in _subject_keyed()
+
+
+@cache
 def metrics() -> tuple[Metric, ...]:
     """The taxonomy, in the order its file lists it."""
     raw = _taxonomy()
@@ -124,6 +139,7 @@ def metrics() -> tuple[Metric, ...]:
                 min_score=int(entry.get("min_score", 2)),
                 right_after=_adjacent(entry.get("right_after", []), after=True),
                 right_before=_adjacent(entry.get("right_before", []), after=False),
+                line_label=_line_label(entry.get("line_labels", [])),
             )
         )
     return tuple(found)
@@ -146,6 +162,29 @@ def _counted_elsewhere() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?i)[\s-]+(?:of\s+(?:the\s+)?(?:[\p{{L}}'’.]+\s+){{0,2}}[\d,]+\s+)?(?:{words})(?![\w])"
     )
+
+
+def _line_label(phrases: Sequence[str]) -> regex.Pattern[str] | None:
+    """Labels that open a row of a results table ("Shr 10 cts vs 12 cts", "Oper net 162,300 vs 773,400")."""
+    if not phrases:
+        return None
+    words = "|".join(
+        r"\s+".join(regex.escape(word) for word in phrase.split()) for phrase in sorted(phrases, key=len, reverse=True)
+    )
+    return regex.compile(rf"(?i)\A\s*(?:{words})(?![\w])")
+
+
+@cache
+def _table_words() -> regex.Pattern[str]:
+    """The words a results table's row holds besides its label and figures ("vs", "cts", "mln", "dlrs")."""
+    words = "|".join(regex.escape(word) for word in sorted(_taxonomy()["table_row_words"], key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<![\w])(?:{words})(?![\w])")
+
+
+def _table_row(sentence: str, label_end: int) -> bool:
+    """The rest of the line is figures and table words only: no prose after the label."""
+    rest = _table_words().sub(" ", sentence[label_end:])
+    return not regex.search(r"\p{L}{2,}", rest)
 
 
 def _adjacent(phrases: Sequence[str], *, after: bool) -> regex.Pattern[str] | None:
@@ -190,6 +229,10 @@ def classify(
         _counted_elsewhere().match(sentence, quantity_end) or _in_record(sentence, quantity_at, quantity_end)
     ):
         return OTHER
+    for metric in metrics():
+        label = metric.line_label.match(sentence) if metric.line_label else None
+        if label and label.end() <= quantity_at and _table_row(sentence, label.end()):
+            return metric.id
     for metric in metrics():
         if not metric.applies_to(kind, unit, dimension):
             continue

@@ -18,6 +18,7 @@ from extract.consistency.matching import is_part_of
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rules.common import by_metric, discrepancy
+from extract.readers.metrics import subject_keyed
 
 __all__ = ["listed_parts", "parts_exceeding_wholes"]
 
@@ -56,8 +57,8 @@ def listed_parts(records: Sequence[Record], options: CheckOptions) -> Iterator[D
         sentence = by_sentence[key]
         following = by_sentence[order[index + 1]] if index + 1 < len(order) and order[index + 1][:2] == key[:2] else []
         for total in sentence:
-            if not total.states_total or total.metric == "other":
-                continue
+            if not total.states_total or total.metric == "other" or subject_keyed(total.metric):
+                continue  # whose total a company's or a country's figure is needs its subject (not read yet)
             parts = [
                 record
                 for record in sentence + following
