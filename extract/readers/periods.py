@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 import regex
 
 from extract.grammar.timeexpr import MONTH_NUMBERS, TimeExpression, find_time_expressions
-from extract.lexicons import alternation
+from extract.lexicons import alternation, load_toml
 from extract.readers.attribution import clause_around
 
 __all__ = ["Period", "parse_reference_date", "period_for", "resolve"]
@@ -36,11 +36,33 @@ MONTH_RANGE_START: Final = regex.compile(
     r"(?i:(?:from|between|in)\s+)?(?P<month>" + MONTH_WORD.pattern + r")\s+(?i:to|until|till|through|and|-|–)\s+\Z"
 )
 # "the first six months of 2022", "the first half of 2021", "the first quarter of 2020"
+# "the fourth quarter fiscal 1986", "the fourth quarter of 1986"
 PART_OF_YEAR: Final = regex.compile(
     r"""(?i: \b (?P<which> first | second | last | third | fourth ) \s+
-        (?P<part> half | quarter | (?P<count> two | three | four | five | six | seven | eight | nine | ten | eleven
-                                               | \d{1,2} ) \s+ months ) \s+ of \s+ \Z )""",
+        (?P<part> half | quarter | qtr | (?P<count> two | three | four | five | six | seven | eight | nine | ten
+                                               | eleven | \d{1,2} ) \s+ months )
+        \s+ (?: of \s+ )? (?: fiscal \s+ )? \Z )""",
     regex.VERBOSE,
+)
+RELATIVE: Final = load_toml("relative_periods.toml")
+_SAYING: Final = load_toml("attribution.toml")
+SAID_BEFORE: Final = regex.compile(
+    rf"(?i)\b(?:{alternation([*_SAYING['reporting_verbs'], *_SAYING['speaking_verbs'], *_SAYING['quote_tags']])})"
+    r"(?:\s+\S+){0,2}\s+(?:on\s+)?\Z"
+)
+WEEKDAYS: Final = {name: number for number, name in enumerate(RELATIVE["weekdays"])}
+# "on Monday", "yesterday", "last year", "in the fourth quarter", "the first nine months" (with no year after it)
+RELATIVE_PERIOD: Final = regex.compile(
+    r"(?i)\b(?:"
+    rf"(?:on\s+)?(?P<weekday>{alternation(WEEKDAYS)})"
+    rf"|(?P<today>{alternation(RELATIVE['today'])})"
+    rf"|(?P<yesterday>{alternation(RELATIVE['yesterday'])})"
+    rf"|(?:{alternation(RELATIVE['last_words'])})\s+(?P<last>year|month|week)"
+    rf"|(?:the\s+)?(?P<which>{alternation(RELATIVE['ordinals'])})\s+(?:fiscal\s+)?"
+    rf"(?P<part>half|{alternation(RELATIVE['quarter_words'])}"
+    rf"|(?P<count>{alternation(RELATIVE['run_counts'])}|\d{{1,2}})\s+months)"
+    r"(?!\s+(?:of\s+)?(?:fiscal\s+)?(?:1[89]|20)\d\d)"
+    r")\b"
 )
 COUNTS: Final = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -102,7 +124,7 @@ def _part_of_year(part: regex.Match[str], year: int, surface: str) -> Period | N
     which = part["which"].lower()
     if part["part"].lower() == "half":
         months = 6
-    elif part["part"].lower() == "quarter":
+    elif part["part"].lower() in ("quarter", "qtr"):
         months = 3
     else:
         count = part["count"].lower()
@@ -168,8 +190,52 @@ def period_for(
             expression.start - quantity_end if expression.start >= quantity_end else quantity_start - expression.end
         )
         candidates.append((outside_clause, distance, period))
+    if reference is not None:
+        for found in RELATIVE_PERIOD.finditer(sentence):
+            if found.start() < quantity_end and quantity_start < found.end():
+                continue
+            outside_clause = 0 if clause_start <= found.start() < clause_end else 1
+            day = found["weekday"] or found["today"] or found["yesterday"]
+            if day and (outside_clause or SAID_BEFORE.search(sentence, 0, found.start())):
+                continue  # "said on Monday that ...", "told reporters yesterday": the day of the telling
+            period = _relative(found, reference)
+            if period is None:
+                continue
+            distance = found.start() - quantity_end if found.start() >= quantity_end else quantity_start - found.end()
+            candidates.append((outside_clause, distance, period))
     if candidates:
         return min(candidates, key=lambda candidate: (candidate[0], candidate[1]))[2]
     if reference is not None:
         return Period(reference, reference, reference.isoformat(), inherited=True)
+    return None
+
+
+def _relative(found: regex.Match[str], reference: date) -> Period | None:
+    """The period a relative expression names, counted from the article's date."""
+    surface = found.group()
+    if found["weekday"]:
+        back = (reference.weekday() - WEEKDAYS[found["weekday"].lower()]) % 7
+        day = reference - timedelta(days=back)
+        return Period(day, day, surface)
+    if found["today"]:
+        return Period(reference, reference, surface)
+    if found["yesterday"]:
+        day = reference - timedelta(days=1)
+        return Period(day, day, surface)
+    if found["last"]:
+        unit = found["last"].lower()
+        if unit == "year":
+            return Period(date(reference.year - 1, 1, 1), date(reference.year - 1, 12, 31), surface)
+        if unit == "month":
+            end = reference.replace(day=1) - timedelta(days=1)
+            return Period(end.replace(day=1), end, surface)
+        monday = reference - timedelta(days=reference.weekday() + 7)
+        return Period(monday, monday + timedelta(days=6), surface)
+    part = PART_OF_YEAR.search(f"{found['which']} {found['part']} of ")
+    if part is None:
+        return None
+    for year in (reference.year, reference.year - 1):
+        period = _part_of_year(part, year, surface)
+        if period is not None and period.end <= reference:
+            return period  # the latest such period that has ended by the article's date
     return None
