@@ -247,3 +247,8 @@ def test_seed_page_gold_quantities_are_found() -> None:
         "over 300",
     ]:
         assert want in surfaces
+
+
+def test_a_digit_of_a_script_newer_than_pythons_tables_is_no_number() -> None:
+    """U+10D40 (Garay) is a digit to the regex module, unknown to Python's decimal: skipped, not a crash."""
+    assert [q.surface for q in find_quantities("\U00010d40 and 5 people")] == ["5"]

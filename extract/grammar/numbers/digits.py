@@ -8,7 +8,7 @@ matches into atoms. :func:`scale_after` tells whether a scale follows a position
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Final
 
 import regex
@@ -90,14 +90,18 @@ _NUMBER_SPACE_BEFORE: Final = regex.compile(r"\d[ \t]{1,2}\Z")
 _ORDINAL_SUFFIX: Final = regex.compile(r"(?i: st | nd | rd | th ) (?! [^\W\d_] )", regex.VERBOSE)
 
 
-def _digits_value(m: regex.Match[str]) -> tuple[Decimal, str]:
-    """The value of a digits match, and its digits with separators removed (for the precision rule)."""
+def _digits_value(m: regex.Match[str]) -> tuple[Decimal, str] | None:
+    """The value of a digits match, and its digits with separators removed (for the precision rule); None for
+    digits Python's decimal module does not know (a script newer than its Unicode tables: U+10D40)."""
     if m.group("dotfrac"):
         digits = "0" + m.group("dotfrac")
     else:
         digits = regex.sub(r"[^\d]", "", m.group("int")) + (m.group("frac") or "")
     sign = m.group("sign")
-    value = Decimal(digits)
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
     if sign in ("-", "−") or m.group("sign_word"):
         value = -value
     return value, digits
@@ -146,7 +150,10 @@ def _mixed_tail(text: str, start: int, pos: int, scale: Decimal) -> tuple[Decima
 def digits_number(text: str, m: regex.Match[str]) -> Number | None:
     """The atom of a match of :data:`DIGITS_SOURCE`, with the scale word or ordinal suffix after it; None when the
     match is no number ("1/0")."""
-    value, digits = _digits_value(m)
+    read = _digits_value(m)
+    if read is None:
+        return None
+    value, digits = read
     start, end = m.start(), m.end()
     if m.group("sign") and start > 0 and (text[start - 1].isalnum() or text[start - 1] in ")]"):
         start, value = start + 1, abs(value)  # "COVID-19", "5-10": a hyphen, not a sign
