@@ -10,7 +10,8 @@ sentence is compared with the gold:
   ends) and unit; and how many of the gold's not-quantities (years, dates, codes, ranks, ...) the grammar takes
   for quantities, by reason;
 - facts: the fact table's rows against the gold's quantities; of the matched, the metric, the entity's head noun
-  (found in the row's entity), the speaker (a word shared with `attributed_to`, or both empty) and the period.
+  (found in the row's entity; "strict", issue 13's rule: and no word of the row's entity outside the noun phrase
+  the gold marks), the speaker (a word shared with `attributed_to`, or both empty) and the period.
 
     python -m bench.score_news_gold                    # both parts
     python -m bench.score_news_gold --part tune --show 20
@@ -154,7 +155,11 @@ def _score_fact(tally: Tally, gold: dict[str, Any], row: Fact) -> None:
     _ask(tally, "metric", gold["metric"] == row.metric or _same_family(gold["metric"], row.metric))
     if gold.get("entity_head"):
         head = str(gold["entity_head"]).lower()
-        _ask(tally, "entity head", head in {word.lower() for word in WORD.findall(row.entity or "")})
+        words = {word.lower() for word in WORD.findall(row.entity or "")}
+        _ask(tally, "entity head", head in words)
+        # Issue 13's rule: the gold's head, and no word outside the noun phrase the gold marks.
+        marked = {word.lower() for word in WORD.findall(str(gold.get("entity") or ""))}
+        _ask(tally, "entity strict", head in words and words <= marked)
     speaker = {word.lower() for word in WORD.findall(gold.get("speaker") or "")}
     said = {word.lower() for word in WORD.findall(row.attributed_to or "")}
     _ask(tally, "speaker", (not speaker and not said) or bool(speaker & said))

@@ -65,6 +65,14 @@ NEGATIONS: Final = regex.compile(rf"(?i:(?<![\w-])(?:{alternation(_WORDS['negati
 NOT_NEGATIONS: Final = regex.compile(rf"(?i:\b(?:{alternation(_WORDS['not_negations'])})\b)")
 
 
+# "the report says", "a statement said": a determiner before a reporting word makes it a noun.
+NOUN_BEFORE: Final = regex.compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that)\s*\Z")
+# A source named by a common noun: "The report", "a company statement", "the ministry" (lexicon: source_nouns).
+SOURCE_NOUN: Final = regex.compile(
+    rf"(?i)(?:[\p{{L}}-]+\s+){{0,2}}(?:{alternation(_WORDS['source_nouns'])})"
+)
+
+
 @lru_cache(maxsize=4096)
 def attribution_of(sentence: str) -> Attribution | None:
     """Who states the figures of `sentence`, or None."""
@@ -73,6 +81,8 @@ def attribution_of(sentence: str) -> Attribution | None:
         if match:
             return _clean(match.group("source"), match.start("source"))
     for verb in REPORTING.finditer(sentence):
+        if NOUN_BEFORE.search(sentence, 0, verb.start()):
+            continue  # "The report says": a noun ("report"), not the verb; its noun phrase may be the source
         # The source is what stands before the verb, back to the last bracket, quote, colon or semicolon.
         start = max(sentence.rfind(mark, 0, verb.start()) for mark in ';:()“”"') + 1
         if start >= verb.start():
@@ -109,6 +119,10 @@ def _clean(text: str, start: int) -> Attribution | None:
     start += leading
     text = text.strip().rstrip(",")
     stripped = regex.sub(r"^(?i:the|a|an|that|which|and|but|so|as)\s+", "", text)
+    # Only a source that opens its sentence with a capitalised determiner: ", the company said" after the figure
+    # has long been read as no source, and "the company" there is usually the subject named before.
+    if stripped != text and text[:1].isupper() and stripped[:1].islower() and SOURCE_NOUN.fullmatch(stripped):
+        return Attribution(text, start, start + len(text))  # "The report", "a company statement"
     start += len(text) - len(stripped)
     text = stripped
     if not text or not (text[0].isupper() or text.startswith(("official", "government"))):

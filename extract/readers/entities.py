@@ -14,6 +14,7 @@ from typing import Final
 import regex
 
 from extract.grammar.quantities import Quantity
+from extract.grammar.timeexpr import MONTH_NUMBERS
 from extract.lexicons import alternation, load_toml
 from extract.readers.attribution import clause_around
 
@@ -61,8 +62,43 @@ NOUN_AFTER: Final = {
 }
 
 
+NOT_NOUNS: Final = frozenset(_WORDS["not_nouns"])
+SUBJECT_PRONOUNS: Final = frozenset(_WORDS["subject_pronouns"])
+CLAUSE_JOINTS: Final = frozenset(_WORDS["clause_joints"])
+DETERMINERS: Final = frozenset(_WORDS["determiners"]) - {"that"}  # "that" also opens a clause
+# Of the lone verbs, the past tenses: no noun phrase ends in one ("the portal fell"), while "a price increase" does.
+PAST_VERBS: Final = frozenset(
+    word for word in _WORDS["lone_verbs"] if word.endswith("ed") or word in _WORDS["irregular_pasts"]
+)
+LONE_VERBS: Final = frozenset(_WORDS["lone_verbs"]) | frozenset(_WORDS["lone_time_and_number_words"])
+LONE_NOT_NOUN: Final = regex.compile(
+    rf"(?i)\A(?:[\d.,/%-]+|{alternation(MONTH_NUMBERS)}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\Z"
+)
+
+
 def entity_of(sentence: str, found: Quantity) -> str | None:
-    """The measured thing, as a noun phrase of the sentence (see the module docstring)."""
+    """The measured thing, as a noun phrase of the sentence (see the module docstring), without the function words
+    the reader ran into at its end; None when it is no noun phrase: it ends in a conjunction or a verb, or it is a
+    lone verb, number or date."""
+    entity = _entity_read(sentence, found)
+    if entity is None:
+        return None
+    words = entity.split()
+    if words and words[-1].lower().strip(".,;:'’\"") in CLAUSE_JOINTS:
+        return None  # "shot dead and": the reader ran past a clause, not along a noun phrase
+    if len(words) > 1 and words[-1].lower() in DETERMINERS and words[-2].islower() and words[-2] not in NOT_NOUNS:
+        return None  # "Samarkand marks the", "it bought a": a verb and its object's determiner
+    while words and words[-1].lower().strip(".,;:'’\"") in NOT_NOUNS | SUBJECT_PRONOUNS:
+        words.pop()  # "seats in the", "people from both", "deficiency payments they": back to the noun
+    if not words or (len(words) == 1 and (words[0].lower() in LONE_VERBS or LONE_NOT_NOUN.match(words[0]))):
+        return None
+    last = words[-1]
+    if last.lower() in PAST_VERBS or (last.islower() and last.endswith("ed") and len(last) > 4):
+        return None  # "the portal fell", "2022 marked": a clause, not a noun phrase
+    return " ".join(words)
+
+
+def _entity_read(sentence: str, found: Quantity) -> str | None:
     entity = _entity_before(sentence, found)
     pattern = NOUN_AFTER.get(found.kind)
     if found.kind == "money":
