@@ -47,6 +47,12 @@ CASES = [
     pytest.param("Turnout was 62 percent, the election commission said.", "62 percent", "election.turnout",
                  id="prose-turnout"),
     pytest.param("The party won 212 seats in the 450-member assembly.", "212", "election.seats", id="prose-seats"),
+    pytest.param("Shr loss one ct vs loss two cts", "two cts", "finance.eps", id="table-eps-number-words"),
+    pytest.param("He threw for 3 touchdowns in the second half.", "3", "sports.result", id="sports-touchdowns"),
+    pytest.param("The striker has missed 10 games this season with a knee injury.", "10", "sports.result",
+                 id="sports-games"),
+    pytest.param("The Dow Jones industrial average fell 12 points to 2,280.", "12", "other",
+                 id="index-points-are-no-sports"),
     # -- a cue inside a name does not make a metric -------------------------------------------------------------
     pytest.param("An investment bank advised on the 300 mln dlr offering.", "300 mln dlr", "other",
                  id="name-investment-bank"),

@@ -154,10 +154,10 @@ def _in_record(sentence: str, start: int, end: int) -> bool:
 
 
 @cache
-def _counted_elsewhere() -> regex.Pattern[str]:
-    """What a figure counts when it is none of the metrics' things: "missed 10 games", "2,290 points",
+def _counted_nouns(key: str) -> regex.Pattern[str]:
+    """A count of one of the taxonomy's `key` nouns right after the figure: "missed 10 games", "2,290 points",
     "10 of the Saints' 16 games"."""
-    nouns = _taxonomy()["counted_elsewhere"]
+    nouns = _taxonomy()[key]
     words = "|".join(regex.escape(word) for word in sorted(nouns, key=len, reverse=True))
     return regex.compile(
         rf"(?i)[\s-]+(?:of\s+(?:the\s+)?(?:[\p{{L}}'’.]+\s+){{0,2}}[\d,]+\s+)?(?:{words})(?![\w])"
@@ -225,10 +225,13 @@ def classify(
     border that stretched 4,380 km") and does not count. A metric whose ``right_after`` or ``right_before``
     phrase is written right next to the quantity ("a 6.4-magnitude quake") is chosen outright.
     """
-    if kind in ("cardinal", "range") and (
-        _counted_elsewhere().match(sentence, quantity_end) or _in_record(sentence, quantity_at, quantity_end)
-    ):
-        return OTHER
+    if kind in ("cardinal", "range"):
+        if _counted_nouns("sports_counts").match(sentence, quantity_end) or _in_record(
+            sentence, quantity_at, quantity_end
+        ):
+            return str(_taxonomy()["sports_metric"])
+        if _counted_nouns("counted_elsewhere").match(sentence, quantity_end):
+            return OTHER
     for metric in metrics():
         label = metric.line_label.match(sentence) if metric.line_label else None
         if label and label.end() <= quantity_at and _table_row(sentence, label.end()):
