@@ -64,3 +64,15 @@ def test_the_day_of_the_telling_is_not_the_figures(sentence: str) -> None:
     at = sentence.index(quote)
     period = period_for(sentence, at, at + len(quote), TUESDAY)
     assert period is not None and period.inherited
+
+
+def test_a_reported_figure_speaks_of_time_up_to_its_articles_date() -> None:
+    import extract
+
+    table = extract.facts(
+        ["Exports rose 5 pct in 1987, the ministry said. Exports are expected to rise 8 pct in 1987."],
+        article_date="1987-03-24",
+    )
+    reported, forecast = table.to_dict("records")
+    assert (reported["period_start"], reported["period_end"]) == ("1987-01-01", "1987-03-24")
+    assert (forecast["period_start"], forecast["period_end"]) == ("1987-01-01", "1987-12-31")

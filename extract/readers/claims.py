@@ -35,7 +35,7 @@ from extract.lexicons import alternation, load_toml
 from extract.readers.attribution import attribution_of, clause_around, is_hedged, is_negated
 from extract.readers.entities import entity_of
 from extract.readers.metrics import classify
-from extract.readers.periods import Period, parse_reference_date, period_for
+from extract.readers.periods import Period, as_reported, parse_reference_date, period_for
 from extract.readers.persons import AGE_METRIC, AgeMention, age_holder, names_in, resolve_in_article
 from extract.readers.places import (
     PlaceMention,
@@ -313,6 +313,7 @@ def _resolve_ages(claims: list[Claim], text: str, spans: Sequence[Span]) -> list
 
 def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> list[Fact]:
     occurrences: Counter[tuple[str, str]] = Counter()
+    reference = parse_reference_date(article.date or document.date)
     facts = []
     for claim in claims:
         q = claim.quantity
@@ -321,6 +322,7 @@ def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> lis
         line, column = document.position(q.start)
         at = q.start - claim.sentence.start
         scope = read_scope(claim.sentence.text, at, at + len(q.surface), claim.metric, claim.entity)
+        period = as_reported(claim.period, reference, scope.projected)
         facts.append(
             Fact(
                 fact_id=_fact_id(document.source, *key, occurrences[key]),
@@ -351,9 +353,9 @@ def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> lis
                 entity=claim.entity,
                 metric=claim.metric,
                 places=frozenset(claim.places),
-                period_start=claim.period.start if claim.period else None,
-                period_end=claim.period.end if claim.period else None,
-                period_inherited=bool(claim.period and claim.period.inherited),
+                period_start=period.start if period else None,
+                period_end=period.end if period else None,
+                period_inherited=bool(period and period.inherited),
                 attributed_to=claim.attributed_to,
                 hedged=claim.hedged,
                 negated=claim.negated,

@@ -23,7 +23,7 @@ from extract.grammar.timeexpr import MONTH_NUMBERS, TimeExpression, find_time_ex
 from extract.lexicons import alternation, load_toml
 from extract.readers.attribution import clause_around
 
-__all__ = ["Period", "parse_reference_date", "period_for", "resolve"]
+__all__ = ["Period", "as_reported", "parse_reference_date", "period_for", "resolve"]
 
 # lower-cased: a month is looked up case-insensitively, in a date the grammar found and in the words before it
 MONTHS: Final = {spelling.lower(): number for spelling, number in MONTH_NUMBERS.items()}
@@ -239,3 +239,17 @@ def _relative(found: regex.Match[str], reference: date) -> Period | None:
         if period is not None and period.end <= reference:
             return period  # the latest such period that has ended by the article's date
     return None
+
+
+def as_reported(period: Period | None, reference: date | None, forecast: bool) -> Period | None:
+    """A reported figure speaks of time up to its article's date, not after it: "exports in 1987 rose 5 pct" in an
+    article of March 1987 speaks of 1987 to date. A forecast keeps the whole period.
+
+    >>> as_reported(Period(date(1987, 1, 1), date(1987, 12, 31), "1987"), date(1987, 3, 24), False).end
+    datetime.date(1987, 3, 24)
+    """
+    if period is None or reference is None or forecast or period.inherited:
+        return period
+    if period.start <= reference < period.end:
+        return Period(period.start, reference, period.surface)
+    return period
