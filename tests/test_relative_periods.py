@@ -30,6 +30,10 @@ CASES = [
                  date(1987, 3, 31), id="first-quarter-this-year"),
     pytest.param("It reported fourth quarter fiscal 1986 earnings per share of 24 cts.", "24 cts", TUESDAY,
                  date(1986, 10, 1), date(1986, 12, 31), id="quarter-of-a-fiscal-year"),
+    pytest.param("Announced last February 28, the plan froze 250 prices.", "250", date(1987, 2, 26),
+                 date(1986, 2, 28), date(1986, 2, 28), id="last-and-a-date-not-reached-yet"),
+    pytest.param("On February 20 the plan froze 250 prices.", "250", date(1987, 2, 26), date(1987, 2, 20),
+                 date(1987, 2, 20), id="a-yearless-date-already-reached"),
     # the year of a comparison is the comparison's: each figure takes the nearest period of its clause
     pytest.param("GDP rose by 8.2 pct last year following an 8.3 pct increase in 1985.", "8.2 pct", TUESDAY,
                  date(1986, 1, 1), date(1986, 12, 31), id="figure-last-year"),

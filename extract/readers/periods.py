@@ -45,6 +45,8 @@ PART_OF_YEAR: Final = regex.compile(
     regex.VERBOSE,
 )
 RELATIVE: Final = load_toml("relative_periods.toml")
+# "last February 28", "the previous March": a yearless date the article's date has not reached yet is last year's.
+LAST_BEFORE: Final = regex.compile(rf"(?i)\b(?:{alternation(RELATIVE['last_words'])})\s+\Z")
 _SAYING: Final = load_toml("attribution.toml")
 SAID_BEFORE: Final = regex.compile(
     rf"(?i)\b(?:{alternation([*_SAYING['reporting_verbs'], *_SAYING['speaking_verbs'], *_SAYING['quote_tags']])})"
@@ -97,6 +99,20 @@ def _month_end(year: int, month: int) -> date:
 
 def resolve(expression: TimeExpression, sentence: str, reference: date | None = None) -> Period | None:
     """The date interval an expression names, reading the words just before it for month ranges."""
+    period = _resolve(expression, sentence, reference)
+    if period is None or reference is None or expression.year or period.start <= reference:
+        return period
+    if LAST_BEFORE.search(sentence, 0, expression.start):
+        # "Announced last February 28" in an article of February 26: the year before's February 28.
+        try:
+            return Period(period.start.replace(year=period.start.year - 1),
+                          period.end.replace(year=period.end.year - 1), period.surface)
+        except ValueError:  # February 29 of a leap year
+            return None
+    return period
+
+
+def _resolve(expression: TimeExpression, sentence: str, reference: date | None) -> Period | None:
     surface = expression.surface
     before = sentence[max(0, expression.start - 40) : expression.start]
     try:
