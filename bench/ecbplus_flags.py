@@ -7,9 +7,10 @@ rule, then a seeded random sample of flags with their quotes and sentences, to c
     python -m bench.ecbplus_flags --sample 25 --seed 7
     python -m bench.ecbplus_flags --pile        # all 982 articles checked at once, as a user's pile
 
-With ``--pile`` every article of the corpus goes to the checker at once, mixed, as a user brings a pile: a flag
-whose claims come from two different subtopics (two different events, or two topics) is certainly false, and
-their share of all flags is printed, for the tuning topics (1-22) and the held-apart ones (23-45) apart.
+With ``--pile`` every article of the corpus goes to the checker at once, mixed, as a user brings a pile (grouped into
+stories from the text alone, `extract/stories/`): a flag whose claims come from two different subtopics (two
+different events, or two topics) is certainly false; such flags per 100 articles are printed, for the tuning
+topics (1-22) and the held-apart ones (23-45) apart.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ import random
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 
-from extract.consistency import Discrepancy, check, records_from_rows
+from extract.consistency import Discrepancy, Record, check, records_from_rows
 from extract.ingest.documents import Document
-from extract.run.extraction import extract_document
+from extract.run.extraction import extract_document, with_stories
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "ecbplus" / "ecbplus_docs.jsonl"
@@ -85,17 +87,48 @@ def main() -> None:
             print(f"   {fact.quote!r} ({fact.source}): {fact.sentence}")
 
 
+@cache
+def pile() -> tuple[tuple[Record, ...], ...]:
+    """Every article of the corpus extracted and grouped into stories as one pile: each document's records, with
+    their `story` set (from the whole text, as `claims extract` does)."""
+    extracted = [extract_document(document) for docs in cluster_documents().values() for document in docs]
+    _, facts = with_stories(extracted)
+    by_source: dict[str, list[Record]] = defaultdict(list)
+    for fact in facts:
+        by_source[fact.source].append(fact)
+    return tuple(tuple(by_source[document.source]) for document, _, _ in extracted)
+
+
+@cache
+def pile_flags() -> tuple[Discrepancy, ...]:
+    return tuple(d for d in check([record for records in pile() for record in records]) if d.severity != "note")
+
+
+def across_subtopics(part_topics: range) -> tuple[int, list[Discrepancy]]:
+    """The articles of the topics `part_topics` and the flags of the whole pile that join claims of different
+    subtopics, at least one of them of those topics."""
+    documents = cluster_documents()
+    subtopic_of = {document.source: subtopic for subtopic, docs in documents.items() for document in docs}
+    articles = sum(len(docs) for subtopic, docs in documents.items() if int(subtopic.split("_")[0]) in part_topics)
+    across = [
+        d
+        for d in pile_flags()
+        if len({subtopic_of[f.source] for f in d.facts}) > 1
+        and any(int(subtopic_of[f.source].split("_")[0]) in part_topics for f in d.facts)
+    ]
+    return articles, across
+
+
 def whole_pile(sample: int, seed: int) -> None:
     """Check every article at once; count the flags whose claims come from different subtopics."""
     documents = cluster_documents()
     subtopic_of = {document.source: subtopic for subtopic, docs in documents.items() for document in docs}
-    rows = [asdict(fact) for docs in documents.values() for document in docs for fact in extract_document(document)[2]]
-    found = [d for d in check(records_from_rows(rows)) if d.severity != "note"]
+    found = pile_flags()
     for part, topics in (("tune", range(1, 23)), ("heldout", range(23, 46))):
         mine = [d for d in found if int(subtopic_of[d.facts[0].source].split("_")[0]) in topics]
-        across = [d for d in mine if len({subtopic_of[f.source] for f in d.facts}) > 1]
-        print(f"{part}: {len(mine)} flags on the whole pile; {len(across)} join claims of different subtopics "
-              f"({len(across) / len(mine) if mine else 0:.3f}, certainly false)")
+        articles, across = across_subtopics(topics)
+        print(f"{part}: {len(mine)} flags on the whole pile; {len(across)} join claims of different subtopics, "
+              f"{100 * len(across) / articles:.2f} per 100 articles ({articles} articles; certainly false)")
     across_all = [d for d in found if len({subtopic_of[f.source] for f in d.facts}) > 1]
     for number, discrepancy in enumerate(random.Random(seed).sample(across_all, min(sample, len(across_all))), 1):
         print(f"\n{number}. {discrepancy.rule}")

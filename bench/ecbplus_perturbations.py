@@ -8,13 +8,20 @@ labels (agreeing or disagreeing on their key figures) are tests/fixtures/ecbplus
   company's profit, which the checker compares only once the subject is read) is changed: its value, its scale word
   or its qualifier, so that the two can no longer both be true. A hit is a new flag (warning or error) that pairs the
   changed claim with an unchanged claim of another article of the cluster.
-- **False flags.** On the clusters labelled agreeing, flags (warnings and errors) per 20 articles.
+- **False flags.** Flags (warnings and errors) of the whole pile that involve an article of a cluster labelled
+  agreeing, per 20 articles of those clusters.
+- **Across sub-topics.** Flags of the whole pile that join claims of two different sub-topics (two different
+  events, which the pile's stories should keep apart), per 100 articles.
 
-Topics 1-22 are the tuning part; topics 23-45 are held apart, and test floors come from them. Each cluster is
-checked on its own here: the mixed-pile measure (every article of the corpus at once) is `bench.ecbplus_flags`.
+Topics 1-22 are the tuning part; topics 23-45 are held apart, and test floors come from them. The corpus is one
+mixed pile, as a user brings it: all 982 articles are extracted and grouped into stories together, from their text
+alone (`bench.ecbplus_flags.pile`), and a figure is checked against every figure of the pile it may be compared
+with (its comparison block: its story, or a stable subject's places). A changed figure changes no story (the
+grouping reads no digits), so each round checks the blocks its changed articles' figures fall in: exactly the
+flags the whole pile's check would raise about them.
 
 Perturbations are checked in rounds: in a round, each article of a cluster carries at most one change, no two changes
-touch the same figure, and the cluster is checked once; a flag between two changed claims is no hit.
+touch the same figure, and the blocks are checked once; a flag between two changed claims is no hit.
 
     python -m bench.ecbplus_perturbations            # both parts
     python -m bench.ecbplus_perturbations --part heldout --misses 20
@@ -26,16 +33,17 @@ import argparse
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from typing import Literal
 
 import regex
 
-from bench.ecbplus_flags import CORPUS, LABELS, cluster_documents
-from extract.consistency import Discrepancy, Record, check, records_from_rows
+from bench.ecbplus_flags import CORPUS, LABELS, across_subtopics, cluster_documents, pile, pile_flags
+from extract.consistency import Discrepancy, Record, check
 from extract.consistency.intervals import interval_of
+from extract.consistency.matching import comparison_block
 from extract.grammar.quantities import find_quantities
 from extract.ingest.documents import Document
 from extract.readers.claims import normalise
@@ -72,13 +80,34 @@ def labels() -> list[dict[str, object]]:
     return found
 
 
+@cache
+def story_of() -> dict[str, str | None]:
+    """Each document's story in the whole pile (one article per document)."""
+    return {records[0].source: records[0].story for records in pile() if records}
+
+
 def records_of(document: Document) -> list[Record]:
-    return records_from_rows([asdict(fact) for fact in extract_document(document)[2]])
+    story = story_of().get(document.source)
+    return [replace(fact, story=story) for fact in extract_document(document)[2]]
+
+
+@cache
+def pile_records() -> dict[str, tuple[Record, ...]]:
+    return {records[0].source: records for records in pile() if records}
 
 
 @cache
 def cluster_records(subtopic: str) -> tuple[tuple[Record, ...], ...]:
-    return tuple(tuple(records_of(document)) for document in corpus()[subtopic])
+    return tuple(pile_records().get(document.source, ()) for document in corpus()[subtopic])
+
+
+@cache
+def block_members() -> dict[str | None, tuple[Record, ...]]:
+    found: dict[str | None, list[Record]] = defaultdict(list)
+    for records in pile():
+        for record in records:
+            found[comparison_block(record)].append(record)
+    return {block: tuple(records) for block, records in found.items()}
 
 
 def flags(found: Sequence[Discrepancy]) -> list[Discrepancy]:
@@ -97,18 +126,16 @@ class FalseFlags:
 
 
 def false_flags(part: Part) -> FalseFlags:
-    """Flags raised on the clusters of `part` labelled agreeing, each cluster checked on its own."""
-    articles = raised = 0
-    shown: list[str] = []
-    for cluster in labels():
-        subtopic = str(cluster["subtopic"])
-        if cluster["label"] != "agreeing" or part_of(subtopic) != part:
-            continue
-        found = flags(check([record for document in cluster_records(subtopic) for record in document]))
-        articles += len(corpus()[subtopic])
-        raised += len(found)
-        shown += [f"{subtopic}: {d.explanation}" for d in found]
-    return FalseFlags(articles, raised, tuple(shown))
+    """Flags of the whole pile that involve an article of a cluster of `part` labelled agreeing."""
+    agreeing = {
+        document.source
+        for cluster in labels()
+        if cluster["label"] == "agreeing" and part_of(str(cluster["subtopic"])) == part
+        for document in corpus()[str(cluster["subtopic"])]
+    }
+    found = [d for d in pile_flags() if any(f.source in agreeing for f in d.facts)]
+    shown = [f"{', '.join(sorted({f.source for f in d.facts}))}: {d.explanation}" for d in found]
+    return FalseFlags(len(agreeing), len(found), tuple(shown))
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,30 +273,31 @@ def perturbation_recall(part: Part) -> Recall:
     cases = perturbations(part)
     detected = checks = 0
     misses: list[str] = []
-    baselines: dict[str, set[str]] = {}
+    baselines: dict[frozenset[str | None], set[frozenset[Spot]]] = {}
     for subtopic, batch in _rounds(cases):
         documents = corpus()[subtopic]
-        if subtopic not in baselines:
-            baselines[subtopic] = {d.fingerprint for d in check([r for rs in cluster_records(subtopic) for r in rs])}
-        changed = {case.index: case for case in batch}
-        records = [
-            record
-            for index, document in enumerate(documents)
-            for record in (
-                records_of(_changed_document(document, changed[index]))
-                if index in changed
-                else cluster_records(subtopic)[index]
-            )
-        ]
-        new_flags = [d for d in flags(check(records)) if d.fingerprint not in baselines[subtopic]]
+        changed = {documents[case.index].source: records_of(_changed_document(documents[case.index], case))
+                   for case in batch}
+        blocks = frozenset(
+            comparison_block(record)
+            for source in changed
+            for record in (*changed[source], *pile_records().get(source, ()))
+        ) - {None}
+        if blocks not in baselines:
+            baselines[blocks] = _clashing(flags(check(_in_blocks(blocks, {}))))
+        records = _in_blocks(blocks, changed)
+        found = flags(check(records))
         checks += 1
         changed_spots = {(documents[case.index].source, case.target.start) for case in batch}
         for case in batch:
             spot = (documents[case.index].source, case.target.start)
+            # A hit: the changed figure clashes, in a flag, with an unchanged figure of another article that it did
+            # not clash with before the change.
             hit = any(
-                any((f.source, f.start) == spot for f in d.facts)
-                and any(f.source != spot[0] and (f.source, f.start) not in changed_spots for f in d.facts)
-                for d in new_flags
+                pair not in baselines[blocks]
+                and spot in pair
+                and all(other[0] != spot[0] and other not in changed_spots for other in pair - {spot})
+                for pair in _clashing(found)
             )
             detected += hit
             if not hit:
@@ -278,6 +306,29 @@ def perturbation_recall(part: Part) -> Recall:
                     f"(partner {case.partner.quote!r} in {case.partner.source})"
                 )
     return Recall(len(cases), detected, tuple(misses), checks)
+
+
+Spot = tuple[str, int]  # (source, start) of a figure: the same before and after a change
+
+
+def _clashing(found: Sequence[Discrepancy]) -> set[frozenset[Spot]]:
+    """The pairs of figures (by spot) that clash in `found`."""
+    return {
+        frozenset({(one.source, one.start), (two.source, two.start)})
+        for d in found
+        for one, two in d.clashing_pairs()
+    }
+
+
+def _in_blocks(blocks: frozenset[str | None], changed: dict[str, list[Record]]) -> list[Record]:
+    """The pile's records of `blocks`, those of the changed articles replaced by their changed records."""
+    kept = [
+        record
+        for block in sorted(blocks, key=str)
+        for record in block_members().get(block, ())
+        if record.source not in changed
+    ]
+    return kept + [record for records in changed.values() for record in records]
 
 
 def main() -> None:
@@ -291,10 +342,12 @@ def main() -> None:
     for part in parts:
         result = perturbation_recall(part)
         quiet = false_flags(part)
+        articles, across = across_subtopics(range(1, 23) if part == "tune" else range(23, 46))
         print(
             f"{part}: perturbation recall {result.recall:.3f} ({result.detected} of {result.cases}, "
             f"{result.checks} checks); false flags {quiet.per_20_articles:.2f} per 20 articles "
-            f"({quiet.flags} on {quiet.articles} articles of agreeing clusters)"
+            f"({quiet.flags} on {quiet.articles} articles of agreeing clusters); across sub-topics "
+            f"{100 * len(across) / articles:.2f} per 100 articles ({len(across)} on {articles})"
         )
         for miss in result.misses[: options.misses]:
             print("  missed", miss)

@@ -15,6 +15,7 @@ from extract.consistency.model import Discrepancy, Involved, Record, records_fro
 from extract.consistency.options import ALL_RULES, CheckOptions, load_options
 from extract.consistency.rules import RULES
 from extract.consistency.stories import link_story_persons
+from extract.stories import fill_stories
 from extract.table.schema import atomic_path
 
 __all__ = [
@@ -34,7 +35,7 @@ def check(records: Sequence[Record], options: CheckOptions | None = None) -> lis
     """The discrepancies among `records`, most severe first, each fingerprint once."""
     options = options or CheckOptions()
     found: dict[str, Discrepancy] = {}
-    records = link_story_persons(records)
+    records = link_story_persons(fill_stories(records))
     for rule_id in ALL_RULES:
         if rule_id not in options.rules:
             continue

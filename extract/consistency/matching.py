@@ -1,5 +1,8 @@
-"""Which claims are about the same thing: metric, dimension, measured entity, places and time.
+"""Which claims are about the same thing: story, metric, dimension, measured entity, places and time.
 
+Figures are compared only inside one story (`story` of their rows, extract/stories/), except those of a stable
+subject named by its places (a border's length, a territory's area: `identity = "places"` in the metrics
+lexicon), which are compared across the pile when their places are read. A row without a story is never compared.
 Two claims are comparable when their metric (not ``other``) and dimension agree, their places are
 compatible (the same set for a border, which the claims stage already names by its sorted pair however it was
 written; otherwise overlapping, or unknown on one side), their time scopes agree (both undated, or explicit
@@ -20,12 +23,13 @@ import regex
 
 from extract.consistency.model import Record
 from extract.lexicons import alternation, load_toml
-from extract.readers.metrics import subject_keyed
+from extract.readers.metrics import place_keyed, subject_keyed
 from extract.readers.persons import AGE_METRIC, same_person, surname_of
 from extract.readers.scope import CHILDREN_METRIC
 
 __all__ = [
     "EntityKey",
+    "comparison_block",
     "entity_key",
     "is_increment",
     "is_part_of",
@@ -34,6 +38,7 @@ __all__ = [
     "periods_overlap",
     "places_compatible",
     "record_key",
+    "same_block",
     "same_thing",
 ]
 
@@ -150,6 +155,29 @@ def entity_key(entity: str | None, places: frozenset[str] = frozenset()) -> Enti
     return EntityKey(heads.get(head, head), places, head in subgroups)
 
 
+def comparison_block(record: Record) -> str | None:
+    """The block of the pile inside which the figure may be compared: its story, or for a stable subject named by
+    its places, those places (across stories); None when it cannot be compared at all.
+
+    >>> from extract.table.schema import Fact
+    >>> from dataclasses import fields
+    >>> blank = {f.name: None for f in fields(Fact)}
+    >>> comparison_block(Fact(**{**blank, "metric": "casualties.killed", "places": frozenset(), "story": "s-1"}))
+    's-1'
+    >>> comparison_block(Fact(**{**blank, "metric": "border.length", "places": frozenset({"TJK", "KGZ"}),
+    ...                          "story": "s-1"}))
+    'places:KGZ;TJK'
+    """
+    if place_keyed(record.metric) and record.places:
+        return "places:" + ";".join(sorted(record.places))
+    return record.story
+
+
+def same_block(first: Record, second: Record) -> bool:
+    block = comparison_block(first)
+    return block is not None and block == comparison_block(second)
+
+
 def is_projection(record: Record) -> bool:
     """Whether the claim's clause forecasts, targets or supposes rather than reports (read at extraction)."""
     return record.projected
@@ -158,6 +186,8 @@ def is_projection(record: Record) -> bool:
 def same_thing(first: Record, second: Record) -> bool:
     """Comparable claims about one and the same quantity (rule a's matching)."""
     if first.metric != second.metric or first.metric == "other" or first.dimension != second.dimension:
+        return False
+    if not same_block(first, second):
         return False
     if first.metric == AGE_METRIC:
         # An age is a person's, not an event's: no forecast, place or period of the sentence changes it.
@@ -197,6 +227,8 @@ def is_part_of(part: Record, whole: Record) -> bool:
         return False
     if part.unit != "count":
         return False  # parts and wholes are counts: an age or a length is not made of others
+    if not same_block(part, whole):
+        return False
     if not (places_compatible(part, whole) and periods_overlap(part, whole)):
         return False
     if is_projection(part) or is_projection(whole) or is_increment(part) or is_increment(whole):

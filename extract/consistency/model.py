@@ -11,7 +11,16 @@ from typing import Any, Final, Literal, TypeAlias
 from extract.readers.claims import normalise
 from extract.table.schema import Fact, decimal_text, fact_from_row
 
-__all__ = ["Discrepancy", "Involved", "Record", "Severity", "fingerprint", "records_from_rows"]
+__all__ = [
+    "Discrepancy",
+    "Involved",
+    "Record",
+    "Severity",
+    "fingerprint",
+    "keyed_fingerprint",
+    "members_digest",
+    "records_from_rows",
+]
 
 Severity = Literal["error", "warning", "note"]
 SEVERITY_ORDER: Final = {"error": 0, "warning": 1, "note": 2}
@@ -42,6 +51,8 @@ class Involved:
     high_open: bool
     unit: str
     attributed_to: str | None
+    article_date: str | None = None
+    story: str | None = None
 
     @classmethod
     def of(cls, record: Record, role: str, low: Decimal | None = None, high: Decimal | None = None) -> Involved:
@@ -64,6 +75,8 @@ class Involved:
             high_open=record.high_open,
             unit=record.unit,
             attributed_to=record.attributed_to,
+            article_date=record.article_date,
+            story=record.story,
         )
 
 
@@ -75,6 +88,19 @@ class Discrepancy:
     title: str
     explanation: str
     facts: tuple[Involved, ...]
+    # What the members are, as a digest: a verdict given to other members is "changed since review".
+    members: str = ""
+    # The fingerprints the pairs of its members had when a flag was one pair: verdicts given to them carry over.
+    pair_fingerprints: tuple[str, ...] = ()
+    # The pairs of members (fact ids) that cannot both hold; empty when every member clashes with every other.
+    clashes: tuple[tuple[str, str], ...] = ()
+
+    def clashing_pairs(self) -> list[tuple[Involved, Involved]]:
+        """The pairs of involved facts that cannot both hold."""
+        by_id = {involved.fact_id: involved for involved in self.facts}
+        if self.clashes:
+            return [(by_id[one], by_id[two]) for one, two in self.clashes if one in by_id and two in by_id]
+        return [(one, two) for index, one in enumerate(self.facts) for two in self.facts[index + 1 :]]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -83,6 +109,8 @@ class Discrepancy:
             "severity": self.severity,
             "title": self.title,
             "explanation": self.explanation,
+            "members": self.members,
+            "clashes": [list(pair) for pair in self.clashes],
             "facts": [{name: getattr(involved, name) for name in Involved.__slots__} for involved in self.facts],
         }
 
@@ -94,10 +122,24 @@ class Discrepancy:
 
 def fingerprint(rule: str, records: Sequence[Record]) -> str:
     """Stable across re-extraction and edits elsewhere: the rule and, per claim, its source, sentence and quote."""
-    parts = sorted(
+    return hashlib.sha256("\x1e".join([rule, *_member_keys(records)]).encode()).hexdigest()[:20]
+
+
+def members_digest(records: Sequence[Record]) -> str:
+    """A digest of which claims a discrepancy holds (as `fingerprint` names each), whatever its fingerprint."""
+    return hashlib.sha256("\x1e".join(_member_keys(records)).encode()).hexdigest()[:12]
+
+
+def keyed_fingerprint(rule: str, about: Sequence[str]) -> str:
+    """The fingerprint of a flag about a group of figures: the rule and what they are about (story, metric,
+    entity key, places, period), not its members, so that a verdict follows the group as figures join it."""
+    return hashlib.sha256("\x1e".join([rule, "about", *about]).encode()).hexdigest()[:20]
+
+
+def _member_keys(records: Sequence[Record]) -> list[str]:
+    return sorted(
         f"{record.source}\x1f{normalise(record.sentence)}\x1f{normalise(record.quote)}" for record in records
     )
-    return hashlib.sha256("\x1e".join([rule, *parts]).encode()).hexdigest()[:20]
 
 
 def records_from_rows(rows: Iterable[Mapping[Any, Any]]) -> list[Record]:

@@ -35,6 +35,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Final, Literal
 
 from extract.errors import InputError
+from extract.ingest.dates import iso_date
 
 __all__ = [
     "FORMATS",
@@ -199,7 +200,7 @@ def _html_document(html: str, source: str, path: Path) -> Document:
         format="html",
         text=str(text),
         title=_optional_str(getattr(extracted, "title", None)),
-        date=_optional_str(getattr(extracted, "date", None)),
+        date=iso_date(_optional_str(getattr(extracted, "date", None))),
         url=_optional_str(getattr(extracted, "url", None)),
         author=_optional_str(getattr(extracted, "author", None)),
     )
@@ -237,7 +238,7 @@ def _read_records(path: Path, source: str, kind: Format, options: ReadOptions) -
             record_id=record_id,
             record_line=line_number,
             title=_first_field(metadata, TITLE_FIELDS),
-            date=_first_field(metadata, DATE_FIELDS),
+            date=iso_date(_first_field(metadata, DATE_FIELDS)),
             url=_first_field(metadata, URL_FIELDS),
             author=_first_field(metadata, ("author", "byline")),
             metadata=metadata,

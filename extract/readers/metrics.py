@@ -20,7 +20,7 @@ import regex
 
 from extract.readers.attribution import clause_around
 
-__all__ = ["OTHER", "Metric", "classify", "metrics", "subject_keyed"]
+__all__ = ["OTHER", "Metric", "classify", "grows_over_time", "metrics", "place_keyed", "subject_keyed"]
 
 OTHER: Final = "other"
 NEAR_WORDS: Final = 8
@@ -98,6 +98,35 @@ def _taxonomy() -> dict[str, Any]:
 @cache
 def _subject_keyed() -> frozenset[str]:
     return frozenset(entry["id"] for entry in _taxonomy()["metric"] if entry.get("identity") == "subject")
+
+
+@cache
+def _place_keyed() -> frozenset[str]:
+    return frozenset(entry["id"] for entry in _taxonomy()["metric"] if entry.get("identity") == "places")
+
+
+def place_keyed(metric: str) -> bool:
+    """Whether the metric's figures belong to a stable subject named by its places (a border's length): compared
+    across stories when the places are known.
+
+    >>> place_keyed("border.length"), place_keyed("casualties.killed")
+    (True, False)
+    """
+    return metric in _place_keyed()
+
+
+@cache
+def _growing() -> frozenset[str]:
+    return frozenset(entry["id"] for entry in _taxonomy()["metric"] if entry.get("grows"))
+
+
+def grows_over_time(metric: str) -> bool:
+    """Whether the metric is a running count news updates upward (a toll): a later, higher figure is an update.
+
+    >>> grows_over_time("casualties.killed"), grows_over_time("border.length")
+    (True, False)
+    """
+    return metric in _growing()
 
 
 def subject_keyed(metric: str) -> bool:

@@ -14,7 +14,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -28,6 +28,8 @@ from extract import __version__
 from extract.ingest.articles import Article, segment
 from extract.ingest.documents import FORMATS, Document, ReadOptions, Skipped, iter_files, iter_inputs, read_input
 from extract.readers.claims import facts_of_article
+from extract.readers.periods import parse_reference_date
+from extract.stories import Story, StoryArticle, StoryOptions, group_stories
 from extract.table.schema import Fact, facts_frame
 from extract.table.store import EXTRACT_MEMORY_LIMIT, FactStore, InputState
 
@@ -40,6 +42,7 @@ __all__ = [
     "facts",
     "lexicon_digest",
     "run_extraction",
+    "with_stories",
 ]
 
 BATCH_DOCUMENTS: Final = 256
@@ -51,6 +54,7 @@ class ExtractOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     segment_records: bool = False
     jobs: int = 1
+    stories: StoryOptions = field(default_factory=StoryOptions)
 
 
 @dataclass
@@ -107,6 +111,30 @@ def extract_document(document: Document, segment_records: bool = False) -> tuple
     return document, articles, facts
 
 
+def with_stories(
+    extracted: Sequence[tuple[Document, Sequence[Article], Sequence[Fact]]], options: StoryOptions | None = None
+) -> tuple[list[Story], list[Fact]]:
+    """The stories of extracted documents read as one pile, and their facts with each one's `story` set."""
+    articles = [
+        StoryArticle(
+            (article.source, article.index),
+            article.title or document.title,
+            parse_reference_date(article.date or document.date),
+            document.text[article.start : article.end],
+        )
+        for document, found, _ in extracted
+        for article in found
+    ]
+    stories = group_stories(articles, options)
+    story_of = {key: story.story_id for story in stories for key in story.articles}
+    facts = [
+        replace(fact, story=story_of.get((fact.source, fact.article)))
+        for _, _, found_facts in extracted
+        for fact in found_facts
+    ]
+    return stories, facts
+
+
 def run_extraction(
     paths: Sequence[str],
     out_dir: Path,
@@ -149,6 +177,9 @@ def run_extraction(
         gone = sorted(set(known) - seen)
         store.forget(gone)
         summary.removed_inputs = len(gone)
+        if summary.extracted_inputs or gone or not store.count("stories"):
+            # Stories are the whole pile's: any change to it may regroup them.
+            store.replace_stories(group_stories(store.story_articles(), options.stories))
         # Checkpoint before the export rather than on closing, on top of the memory the export leaves behind.
         store.checkpoint()
         summary.total_facts = store.export(out_dir / "facts.csv", out_dir / "facts.parquet")
@@ -246,14 +277,14 @@ def facts(
     """
     items = [paths_or_texts] if isinstance(paths_or_texts, str | os.PathLike) else list(paths_or_texts)
     read = ReadOptions(text_field, id_field)
-    rows: list[Fact] = []
+    extracted: list[tuple[Document, list[Article], list[Fact]]] = []
     for number, item in enumerate(items, start=1):
         if isinstance(item, os.PathLike) or _names_a_path(item):
             for found in iter_inputs([item], read):
                 if isinstance(found, Document):
-                    rows.extend(extract_document(found, segment_records)[2])
+                    extracted.append(extract_document(found, segment_records))
             continue
         document = Document(source=f"<text-{number}>", path=f"<text-{number}>", format="txt", text=item,
                             date=article_date)
-        rows.extend(extract_document(document)[2])
-    return facts_frame(rows)
+        extracted.append(extract_document(document))
+    return facts_frame(with_stories(extracted)[1])

@@ -69,8 +69,14 @@ PANDAS_TYPES: Final[Mapping[ColumnKind, str]] = MappingProxyType({
 })
 
 
-def as_column(kind: ColumnKind, meaning: str) -> Any:
-    """A field of `Fact` that is a column of the table: its kind (how it is stored) and what it means."""
+def as_column(kind: ColumnKind, meaning: str, *, filled_later: bool = False) -> Any:
+    """A field of `Fact` that is a column of the table: its kind (how it is stored) and what it means.
+
+    A column `filled_later` is empty when the fact is read from its article and filled by a later stage that reads
+    the whole pile (its story).
+    """
+    if filled_later:
+        return field(default=None, metadata={"kind": kind, "meaning": meaning})
     return field(metadata={"kind": kind, "meaning": meaning})
 
 
@@ -167,6 +173,10 @@ class Fact:
         "text", "whose age or count of children it is (\"man (suspect)\", \"name:gomes\", \"person.children:mother\")"
     )
     age_then: bool = as_column("boolean", "true when an age is given as it was at an earlier time (\"then 25\")")
+    story: str | None = as_column(
+        "text", "the story (one event or subject) the article tells of, `claims stories` lists them (extract/stories/)",
+        filled_later=True,
+    )
     # Not a column: the name another article of the story gives the unnamed person whose age this is, set by the
     # consistency stage when it links the articles of a story (extract/consistency/stories.py).
     story_person: str | None = field(default=None, compare=False)

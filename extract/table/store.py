@@ -23,6 +23,8 @@ import pyarrow.parquet as pq
 from extract.errors import ClaimsError
 from extract.ingest.articles import Article
 from extract.ingest.documents import Document
+from extract.readers.periods import parse_reference_date as parse_day
+from extract.stories import Story, StoryArticle
 from extract.table.schema import (
     ARROW_TYPES,
     COLUMN_KINDS,
@@ -37,7 +39,7 @@ from extract.table.schema import (
 
 __all__ = ["EXTRACT_MEMORY_LIMIT", "FACT_ORDER", "MEMORY_LIMIT", "FactStore", "InputState", "StoreError"]
 
-SCHEMA_VERSION: Final = 2  # 2: exact DECIMAL numbers and DATE periods (1 kept DOUBLE)
+SCHEMA_VERSION: Final = 3  # 3: stories and the facts' story; 2: exact DECIMAL numbers and DATE periods
 # Stable, diff-friendly order of the exported table: by file, then position, then id.
 FACT_ORDER: Final = "split_part(source, '#', 1), line, start, \"end\", fact_id"
 EXPORT_BATCH_ROWS: Final = 5_000
@@ -61,6 +63,11 @@ ARTICLE_COLUMNS: Final = (
     ("source", "VARCHAR"), ("input", "VARCHAR"), ("article", "INTEGER"), ("layout", "VARCHAR"),
     ("title", "VARCHAR"), ("subtitle", "VARCHAR"), ("author", "VARCHAR"), ("start", "INTEGER"),
     ("end", "INTEGER"), ("title_start", "INTEGER"), ("title_end", "INTEGER"),
+)
+
+STORY_COLUMNS: Final = (
+    ("story", "VARCHAR"), ("title", "VARCHAR"), ("first_date", "DATE"), ("last_date", "DATE"),
+    ("articles", "INTEGER"), ("linking_terms", "VARCHAR"), ("cohesion", "DOUBLE"),
 )
 
 
@@ -119,7 +126,7 @@ class FactStore:
         run("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         found = run("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if found is not None and found[0] != str(SCHEMA_VERSION):
-            for table in ("inputs", "documents", "articles", "facts"):
+            for table in ("inputs", "documents", "articles", "facts", "stories", "article_stories"):
                 run(f"DROP TABLE IF EXISTS {table}")
         run(
             "CREATE TABLE IF NOT EXISTS inputs (input VARCHAR PRIMARY KEY, content_hash VARCHAR, "
@@ -133,6 +140,8 @@ class FactStore:
             "severity VARCHAR, title VARCHAR, explanation VARCHAR)"
         )
         run("CREATE TABLE IF NOT EXISTS discrepancy_facts (fingerprint VARCHAR, fact_id VARCHAR, role VARCHAR)")
+        run(_create_table("stories", STORY_COLUMNS))
+        run("CREATE TABLE IF NOT EXISTS article_stories (source VARCHAR, article INTEGER, story VARCHAR)")
         run("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     # -- incremental bookkeeping -------------------------------------------------------------------------
@@ -228,6 +237,52 @@ class FactStore:
         rows: list[dict[str, object]] = (
             self.connection.sql(f"SELECT {quoted} FROM facts ORDER BY {FACT_ORDER}").to_arrow_table().to_pylist()
         )
+        return rows
+
+    def story_articles(self) -> list[StoryArticle]:
+        """Every article of the store with its title, date and text, as the story grouping reads them."""
+        rows = self.connection.execute(
+            "SELECT a.source, a.article, coalesce(a.title, d.title), d.date, "
+            "substring(d.text, a.start + 1, a.\"end\" - a.start) "
+            "FROM articles a JOIN documents d ON a.source = d.source AND a.input = d.input "
+            "ORDER BY a.source, a.article"
+        ).fetchall()
+        return [
+            StoryArticle((source, article), title, parse_day(day), text or "")
+            for source, article, title, day, text in rows
+        ]
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        """Store the pile's stories and set each fact's `story` to its article's."""
+        run = self.connection.execute
+        run("DELETE FROM stories")
+        run("DELETE FROM article_stories")
+        self._insert(
+            "stories",
+            [name for name, _ in STORY_COLUMNS],
+            [
+                (s.story_id, s.title, s.first_date, s.last_date, len(s.articles), "; ".join(s.linking_terms),
+                 s.cohesion)
+                for s in stories
+            ],
+        )
+        self._insert(
+            "article_stories",
+            ["source", "article", "story"],
+            [(source, article, s.story_id) for s in stories for source, article in s.articles],
+        )
+        run(
+            "UPDATE facts SET story = a.story FROM article_stories a "
+            "WHERE facts.source = a.source AND facts.article = a.article"
+        )
+
+    def stories(self) -> list[dict[str, object]]:
+        """The stories table, largest first, with the sources of their articles."""
+        rows: list[dict[str, object]] = self.connection.sql(
+            "SELECT s.*, list(a.source || '#' || a.article ORDER BY a.source, a.article) AS members "
+            "FROM stories s JOIN article_stories a USING (story) GROUP BY ALL "
+            "ORDER BY s.articles DESC, s.first_date NULLS LAST, s.story"
+        ).to_arrow_table().to_pylist()
         return rows
 
     def replace_discrepancies(self, rows: Sequence[tuple[str, str, str, str, str]],

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from extract.consistency.matching import periods_overlap
+from extract.consistency.matching import comparison_block, periods_overlap
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rules.common import discrepancy, number
@@ -35,11 +35,12 @@ def share_sums(records: Sequence[Record], options: CheckOptions) -> Iterator[Dis
                 "whole.",
                 [(share, "share")],
             )
-    groups: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
     for share in shares:
-        if share.entity:
-            groups[(share.metric, normalise(share.entity))].append(share)
-    for (metric, entity), group in groups.items():
+        block = comparison_block(share)
+        if share.entity and block is not None:
+            groups[(share.metric, normalise(share.entity), block)].append(share)
+    for (metric, entity, _), group in groups.items():
         distinct: dict[tuple[Decimal | None, frozenset[str]], Record] = {}
         for share in group:
             distinct.setdefault((share.value, share.places), share)

@@ -6,10 +6,19 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from extract.consistency.model import Discrepancy, Involved, Record, Severity, fingerprint
+from extract.consistency.matching import comparison_block
+from extract.consistency.model import (
+    Discrepancy,
+    Involved,
+    Record,
+    Severity,
+    fingerprint,
+    keyed_fingerprint,
+    members_digest,
+)
 from extract.readers.claims import normalise
 
-__all__ = ["by_metric", "discrepancy", "number", "pairs", "same_sentence"]
+__all__ = ["by_metric", "discrepancy", "group_discrepancy", "number", "pairs", "same_sentence"]
 
 
 def number(value: Decimal) -> str:
@@ -17,11 +26,14 @@ def number(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def by_metric(records: Sequence[Record]) -> dict[tuple[str, str], list[Record]]:
-    groups: dict[tuple[str, str], list[Record]] = defaultdict(list)
+def by_metric(records: Sequence[Record]) -> dict[tuple[str, str, str], list[Record]]:
+    """Records that may be compared, by metric, dimension and comparison block (their story, or the places of a
+    stable subject): pairs are only ever formed inside one group."""
+    groups: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
     for record in records:
-        if record.metric != "other":
-            groups[(record.metric, record.dimension)].append(record)
+        block = comparison_block(record)
+        if record.metric != "other" and block is not None:
+            groups[(record.metric, record.dimension, block)].append(record)
     return groups
 
 
@@ -42,11 +54,38 @@ def discrepancy(
     explanation: str,
     involved: Sequence[tuple[Record, str]],
 ) -> Discrepancy:
+    records = [record for record, _ in involved]
     return Discrepancy(
-        fingerprint=fingerprint(rule, [record for record, _ in involved]),
+        fingerprint=fingerprint(rule, records),
         rule=rule,
         severity=severity,
         title=title,
         explanation=explanation,
         facts=tuple(Involved.of(record, role) for record, role in involved),
+        members=members_digest(records),
+    )
+
+
+def group_discrepancy(
+    rule: str,
+    about: Sequence[str],
+    severity: Severity,
+    title: str,
+    explanation: str,
+    involved: Sequence[tuple[Record, str]],
+    clashes: Sequence[tuple[Record, Record]] = (),
+) -> Discrepancy:
+    """A flag about a group of figures: keyed by what they are about (`about`), listing every member; the
+    fingerprints its pairs would have had as pair flags are kept, so that verdicts given to them carry over."""
+    records = [record for record, _ in involved]
+    return Discrepancy(
+        fingerprint=keyed_fingerprint(rule, about),
+        rule=rule,
+        severity=severity,
+        title=title,
+        explanation=explanation,
+        facts=tuple(Involved.of(record, role) for record, role in involved),
+        members=members_digest(records),
+        pair_fingerprints=tuple(sorted(fingerprint(rule, [one, two]) for one, two in pairs(records))),
+        clashes=tuple((one.fact_id, two.fact_id) for one, two in clashes),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from extract.consistency.intervals import interval_of
-from extract.consistency.matching import periods_overlap
+from extract.consistency.matching import periods_overlap, same_block
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rules.common import discrepancy, number
@@ -28,6 +28,8 @@ def complement_sums(records: Sequence[Record], options: CheckOptions) -> Iterato
             for two in second_parts:
                 if one.places != two.places or one.dimension != two.dimension or not periods_overlap(one, two):
                     continue
+                if not same_block(one, two):
+                    continue
                 candidates = [
                     w
                     for w in wholes
@@ -35,6 +37,7 @@ def complement_sums(records: Sequence[Record], options: CheckOptions) -> Iterato
                     and w.dimension == one.dimension
                     and periods_overlap(w, one)
                     and periods_overlap(w, two)
+                    and same_block(w, one)
                 ]
                 if not candidates:
                     continue

@@ -14,26 +14,40 @@ no rate fits, the note says why.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Final
 
 from extract.consistency.intervals import interval_of
-from extract.consistency.matching import entity_key, record_key, same_thing
+from extract.consistency.matching import comparison_block, entity_key, record_key, same_block, same_thing
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rates import Conversion, NoRate, RateTable
-from extract.consistency.rules.common import by_metric, discrepancy, number, pairs, same_sentence
+from extract.consistency.rules.common import (
+    by_metric,
+    discrepancy,
+    group_discrepancy,
+    number,
+    pairs,
+    same_sentence,
+)
 from extract.grammar.units import to_base
 from extract.readers.claims import normalise
+from extract.readers.metrics import grows_over_time
+from extract.readers.periods import parse_reference_date
 from extract.readers.persons import AGE_METRIC
 
-__all__ = ["scale_slips", "value_conflicts"]
+__all__ = ["scale_slips", "speaker_key", "value_conflicts"]
 
 # Significant digits of a converted amount: rounded outward, so the interval only grows (by 0.1% at most).
 CONVERTED_DIGITS: Final = 4
+# Pairs of clashing figures a group's explanation names one by one; the rest are counted.
+MAX_CLASHES_NAMED: Final = 5
+# Words around a speaker's name that do not tell who it is.
+SPEAKER_FILLERS: Final = frozenset({"mr", "mrs", "ms", "dr", "the", "a", "an", "sir", "dame", "prof"})
 
 
 def _candidates(records: Sequence[Record]) -> Iterator[tuple[Record, Record]]:
@@ -56,22 +70,252 @@ def _scale_factor(first: Record, second: Record, options: CheckOptions) -> Decim
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Figures about one and the same thing (linked by `same_thing`, pair by pair), and how their pairs differ."""
+
+    members: tuple[Record, ...]
+    conflicts: tuple[tuple[Record, Record], ...]
+    slips: tuple[tuple[Record, Record, Decimal], ...]
+    updates: tuple[tuple[Record, Record], ...]  # (earlier, later): a running count updated upward
+    birthdays: tuple[tuple[Record, Record], ...]
+
+
+def _groups(records: Sequence[Record], options: CheckOptions) -> Iterator[_Group]:
+    """The groups of comparable figures in which some pair cannot both hold, each once."""
+    linked: dict[str, list[Record]] = defaultdict(list)
+    parent: dict[str, str] = {}
+
+    def root(fact_id: str) -> str:
+        while parent[fact_id] != fact_id:
+            parent[fact_id] = parent[parent[fact_id]]
+            fact_id = parent[fact_id]
+        return fact_id
+
+    disjoint: list[tuple[Record, Record]] = []
+    for first, second in _candidates(records):
+        if not same_thing(first, second):
+            continue
+        for record in (first, second):
+            parent.setdefault(record.fact_id, record.fact_id)
+        parent[root(second.fact_id)] = root(first.fact_id)
+        one, two = interval_of(first, options.relative_tolerance), interval_of(second, options.relative_tolerance)
+        if one.disjoint(two):
+            disjoint.append((first, second))
+    if not disjoint:
+        return
+    members: dict[str, Record] = {}
+    for first, second in _candidates(records):
+        for record in (first, second):
+            if record.fact_id in parent:
+                members.setdefault(record.fact_id, record)
+    for fact_id, record in members.items():
+        linked[root(fact_id)].append(record)
+    by_group: dict[str, list[tuple[Record, Record]]] = defaultdict(list)
+    for first, second in disjoint:
+        by_group[root(first.fact_id)].append((first, second))
+    for group_root, pairs_apart in by_group.items():
+        conflicts, slips, updates, birthdays = [], [], [], []
+        for first, second in pairs_apart:
+            factor = _scale_factor(first, second, options) if "scale-slip" in options.rules else None
+            if factor is not None:
+                slips.append((first, second, factor))
+            elif _a_birthday_apart(first, second):
+                birthdays.append((first, second))
+            elif (update := _update(first, second)) is not None:
+                updates.append(update)
+            else:
+                conflicts.append((first, second))
+        yield _Group(
+            tuple(sorted(linked[group_root], key=_reading_order)),
+            tuple(conflicts),
+            tuple(slips),
+            tuple(updates),
+            tuple(birthdays),
+        )
+
+
+def _reading_order(record: Record) -> tuple[str, str, int, int]:
+    return (record.article_date or "", record.source, record.article, record.start)
+
+
+def _day(record: Record) -> date | None:
+    return parse_reference_date(record.article_date)
+
+
+def _update(first: Record, second: Record) -> tuple[Record, Record] | None:
+    """(earlier, later) when the later article's figure of a running count is higher than the earlier one's: the
+    count was updated ("from 10 to 11 injured between the 3 June and 4 June reports"), not misreported."""
+    if not grows_over_time(first.metric):
+        return None
+    one, two = _day(first), _day(second)
+    if one is None or two is None or one == two:
+        return None
+    earlier, later = (first, second) if one < two else (second, first)
+    low = interval_of(later).low
+    high = interval_of(earlier).high
+    if low is None or high is None or low <= high:
+        return None
+    return earlier, later
+
+
+def _about(group: Sequence[Record]) -> list[str]:
+    """What a group of figures is about, for its fingerprint: its comparison block (the story, or a stable
+    subject's places), metric, dimension, entity key, places, time and scope."""
+    first = group[0]
+    key = record_key(first)
+    places = sorted({place for record in group for place in record.places})
+    explicit = sorted(str(record.period_start) for record in group if record.has_explicit_period)
+    time = explicit[0] if explicit else "undated:" + ";".join(sorted(first.undated_time))
+    return [
+        str(comparison_block(first)),
+        first.metric,
+        first.dimension,
+        key.head,
+        ";".join(sorted(key.places)),
+        ";".join(places),
+        time,
+        first.local_scope or "",
+        "projected" if first.projected else "",
+    ]
+
+
 def value_conflicts(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
     yield from _across_currencies(records, options)
     for first, second in _candidates(records):
-        if not same_thing(first, second):
-            if _differs_only_in_period(first, second) and interval_of(first).disjoint(interval_of(second)):
-                yield _changed_over_time(first, second)
+        if (
+            not same_thing(first, second)
+            and _differs_only_in_period(first, second)
+            and interval_of(first).disjoint(interval_of(second))
+        ):
+            yield _changed_over_time(first, second)
+    for group in _groups(records, options):
+        if group.conflicts:
+            yield _group_conflict(group, options)
+        elif group.updates:
+            yield _updated(group)
+        elif group.birthdays:
+            yield _birthday_apart(*group.birthdays[0])
+
+
+def _listed(records: Sequence[Record], options: CheckOptions) -> str:
+    """Each figure with its source, date and interval: “30” (a.txt:3, 2009-10-01): 30."""
+    shown = []
+    for record in records:
+        dated = f", {record.article_date[:10]}" if record.article_date else ""
+        said = f", according to {record.attributed_to}" if record.attributed_to else ""
+        reading = interval_of(record, options.relative_tolerance).describe(record.unit)
+        shown.append(f"“{record.quote}” ({record.source}:{record.line}{dated}{said}): {reading}")
+    return "; ".join(shown)
+
+
+def _group_conflict(group: _Group, options: CheckOptions) -> Discrepancy:
+    """One flag for a group of figures about one thing of which some cannot both be true."""
+    first = group.members[0]
+    thing = _thing(first)
+    involved = {record.fact_id for pair in group.conflicts for record in pair}
+    roles = [(record, "claim" if record.fact_id in involved else "agrees") for record in group.members]
+    within = any((one.source, one.article) == (two.source, two.article) for one, two in group.conflicts)
+    clashes = "; ".join(
+        f"{one.shown()} against {two.shown()}" for one, two in group.conflicts[:MAX_CLASHES_NAMED]
+    ) + (f"; and {len(group.conflicts) - MAX_CLASHES_NAMED} more pairs" if len(group.conflicts) > MAX_CLASHES_NAMED
+         else "")
+    speakers = _sides(group.conflicts)
+    if speakers is not None:
+        title = f"Disputed between sources: {thing}"
+        explanation = (
+            f"The figures for {thing}{_where(first)} are disputed between sources: "
+            + "; ".join(f"{speaker} puts it at {reading}" for speaker, reading in speakers)
+            + f". The figures: {_listed(group.members, options)}. Both sides cannot be true; the articles report "
+            "each side's figure."
+        )
+        return group_discrepancy(
+            "value-conflict", _about(group.members), "warning", title, explanation, roles, group.conflicts
+        )
+    explanation = (
+        f"{len(group.members)} figures speak of {thing}{_where(first)}: {_listed(group.members, options)}. "
+        f"These cannot all be true: {clashes}."
+    )
+    if group.updates:
+        explanation += " " + _updates_said(group.updates)
+    return group_discrepancy(
+        "value-conflict",
+        _about(group.members),
+        "error" if within else "warning",
+        f"Conflicting figures for {thing}",
+        explanation,
+        roles,
+        group.conflicts,
+    )
+
+
+def _sides(conflicts: Sequence[tuple[Record, Record]]) -> list[tuple[str, str]] | None:
+    """Each speaker once with the figures they give, when every clash is between two different speakers."""
+    sides: dict[str, tuple[str, list[str]]] = {}
+    for one, two in conflicts:
+        if not (one.attributed_to and two.attributed_to):
+            return None
+        if speaker_key(one.attributed_to) == speaker_key(two.attributed_to):
+            return None
+        for record in (one, two):
+            speaker = record.attributed_to or ""
+            _, readings = sides.setdefault(speaker_key(speaker), (speaker, []))
+            shown = f"{interval_of(record).describe(record.unit)} ({record.shown()})"
+            if shown not in readings:
+                readings.append(shown)
+    return [(name, ", ".join(readings)) for name, readings in sides.values()]
+
+
+def speaker_key(speaker: str) -> str:
+    """Who a speaker is, so that one is named once: "Mr Khan", "Sadiq Khan" and "Khan" are "khan"; "the police"
+    and "police" are "police".
+
+    >>> speaker_key("Mr Khan") == speaker_key("Sadiq Khan"), speaker_key("The police")
+    (True, 'police')
+    """
+    words = [word for word in normalise(speaker).split() if word not in SPEAKER_FILLERS]
+    return words[-1] if words else normalise(speaker)
+
+
+def _updates_said(updates: Sequence[tuple[Record, Record]]) -> str:
+    return "Not conflicts but updates of a running count: " + "; ".join(
+        f"{earlier.shown()} of {earlier.article_date and earlier.article_date[:10]} to {later.shown()} of "
+        f"{later.article_date and later.article_date[:10]}"
+        for earlier, later in updates[:MAX_CLASHES_NAMED]
+    ) + "."
+
+
+def _updated(group: _Group) -> Discrepancy:
+    first = group.members[0]
+    return group_discrepancy(
+        "value-conflict",
+        _about(group.members),
+        "note",
+        f"Updated over time: {_thing(first)}",
+        f"Set aside, not a conflict: {_updates_said(group.updates)} A later article reports a higher figure for "
+        f"{_thing(first)}{_where(first)}, as a toll or a count grows while news comes in.",
+        [(record, "claim") for record in group.members],
+        group.updates,
+    )
+
+
+def scale_slips(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
+    for group in _groups(records, options):
+        if not group.slips:
             continue
-        one, two = interval_of(first, options.relative_tolerance), interval_of(second, options.relative_tolerance)
-        if not one.disjoint(two):
-            continue
-        if "scale-slip" in options.rules and _scale_factor(first, second, options) is not None:
-            continue  # reported by the scale-slip rule
-        if _a_birthday_apart(first, second):
-            yield _birthday_apart(first, second)
-            continue
-        yield _conflict(first, one.describe(first.unit), second, two.describe(second.unit))
+        first, second, factor = group.slips[0]
+        word = {Decimal(1000): "a thousand", Decimal(1_000_000): "a million"}.get(factor, number(factor))
+        slipped = {record.fact_id for one, two, _ in group.slips for record in (one, two)}
+        yield group_discrepancy(
+            "scale-slip",
+            _about(group.members),
+            "error",
+            f"Scale slip for {_thing(first)}",
+            f"{first.shown()} and {second.shown()} speak of {_thing(first)}{_where(first)} and differ by a factor "
+            f"of {word}: one of them probably has the wrong scale word (thousand, million, billion).",
+            [(record, "claim") for record in group.members if record.fact_id in slipped],
+            [(one, two) for one, two, _ in group.slips],
+        )
 
 
 def _conflict(first: Record, one: str, second: Record, two: str, rate: str = "") -> Discrepancy:
@@ -98,23 +342,6 @@ def _conflict(first: Record, one: str, second: Record, two: str, rate: str = "")
         [(first, "claim"), (second, "claim")],
     )
 
-
-def scale_slips(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
-    for first, second in _candidates(records):
-        if not same_thing(first, second):
-            continue
-        factor = _scale_factor(first, second, options)
-        if factor is None or not interval_of(first).disjoint(interval_of(second)):
-            continue
-        word = {Decimal(1000): "a thousand", Decimal(1_000_000): "a million"}.get(factor, number(factor))
-        yield discrepancy(
-            "scale-slip",
-            "error",
-            f"Scale slip for {_thing(first)}",
-            f"{first.shown()} and {second.shown()} speak of {_thing(first)}{_where(first)} and differ by a factor "
-            f"of {word}: one of them probably has the wrong scale word (thousand, million, billion).",
-            [(first, "claim"), (second, "claim")],
-        )
 
 
 def _differs_only_in_period(first: Record, second: Record) -> bool:
@@ -171,6 +398,8 @@ def _across_currencies(records: Sequence[Record], options: CheckOptions) -> Iter
     money = [record for record in records if _currency(record) and record.metric != "other"]
     for first, second in pairs(money):
         if first.dimension == second.dimension or first.metric != second.metric or same_sentence(first, second):
+            continue
+        if not same_block(first, second):
             continue
         if (
             entity_key(first.entity, first.entity_places) != entity_key(second.entity, second.entity_places)
