@@ -25,8 +25,11 @@ from functools import cache
 from pathlib import Path
 
 from extract.consistency import Discrepancy, Record, check, records_from_rows
+from extract.ingest.articles import Article
 from extract.ingest.documents import Document
 from extract.run.extraction import extract_document, with_stories
+from extract.stories import StoryOptions
+from extract.table.schema import Fact
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "ecbplus" / "ecbplus_docs.jsonl"
@@ -87,12 +90,20 @@ def main() -> None:
             print(f"   {fact.quote!r} ({fact.source}): {fact.sentence}")
 
 
+STORY_OPTIONS = StoryOptions()
+
+
+@cache
+def extracted_pile() -> tuple[tuple[Document, list[Article], list[Fact]], ...]:
+    return tuple(extract_document(document) for docs in cluster_documents().values() for document in docs)
+
+
 @cache
 def pile() -> tuple[tuple[Record, ...], ...]:
     """Every article of the corpus extracted and grouped into stories as one pile: each document's records, with
     their `story` set (from the whole text, as `claims extract` does)."""
-    extracted = [extract_document(document) for docs in cluster_documents().values() for document in docs]
-    _, facts = with_stories(extracted)
+    extracted = extracted_pile()
+    _, facts = with_stories(extracted, STORY_OPTIONS)
     by_source: dict[str, list[Record]] = defaultdict(list)
     for fact in facts:
         by_source[fact.source].append(fact)

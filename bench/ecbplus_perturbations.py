@@ -40,6 +40,7 @@ from typing import Literal
 
 import regex
 
+from bench import ecbplus_flags
 from bench.ecbplus_flags import CORPUS, LABELS, across_subtopics, cluster_documents, pile, pile_flags
 from extract.consistency import Discrepancy, Record, check
 from extract.consistency.intervals import interval_of
@@ -335,7 +336,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=["tune", "heldout", "both"], default="both")
     parser.add_argument("--misses", type=int, default=0, help="print this many missed perturbations")
+    parser.add_argument("--join", type=float, help="story grouping: the group-average link to merge (for tuning)")
     options = parser.parse_args()
+    if options.join is not None:
+        ecbplus_flags.STORY_OPTIONS = replace(ecbplus_flags.STORY_OPTIONS, join_at=options.join)
     if not CORPUS.exists():
         raise SystemExit(f"bench.ecbplus_perturbations: {CORPUS}: the ECB+ corpus is not there")
     parts: list[Part] = ["tune", "heldout"] if options.part == "both" else [options.part]

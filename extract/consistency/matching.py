@@ -225,8 +225,8 @@ def is_part_of(part: Record, whole: Record) -> bool:
     """`part` counts a subgroup of what `whole` counts, for the same event and time (rule b's matching)."""
     if part.metric != whole.metric or part.metric == "other" or part.dimension != whole.dimension:
         return False
-    if part.unit != "count":
-        return False  # parts and wholes are counts: an age or a length is not made of others
+    if part.unit != "count" or part.metric in _classes()[3]:
+        return False  # parts and wholes are counts: an age, a length or a quake's magnitude is not made of others
     if not same_block(part, whole):
         return False
     if not (places_compatible(part, whole) and periods_overlap(part, whole)):

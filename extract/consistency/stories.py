@@ -29,7 +29,6 @@ from extract.readers.persons import (
     NameMention,
     describe_unnamed,
     given_initial,
-    is_common_capitalised,
     is_grown,
     is_name,
     named_apart,
@@ -75,7 +74,7 @@ def link_story_persons(records: Sequence[Record]) -> list[Record]:
     if not unnamed and not first_names:
         return list(records)
     names = {article: _names(rows) for article, rows in by_article.items()}
-    stories = _stories(by_article, names)
+    stories = _pile_stories(by_article)
     story_of = {article: index for index, story in enumerate(stories) for article in story}
     first_ids = {record.fact_id for record in first_names}
     persons_of: dict[int, dict[str, _StoryPerson]] = {}
@@ -102,6 +101,15 @@ def link_story_persons(records: Sequence[Record]) -> list[Record]:
         replace(record, story_person=linked[record.fact_id]) if record.fact_id in linked else record
         for record in records
     ]
+
+
+def _pile_stories(by_article: dict[ArticleId, list[Record]]) -> list[frozenset[ArticleId]]:
+    """The pile's stories (the `story` of each article's rows, extract/stories/) of more than one article."""
+    grouped: dict[str, set[ArticleId]] = defaultdict(set)
+    for article, rows in by_article.items():
+        if rows and rows[0].story is not None:
+            grouped[rows[0].story].add(article)
+    return [frozenset(articles) for articles in grouped.values() if len(articles) > 1]
 
 
 def _first_name_only(record: Record) -> bool:
@@ -139,88 +147,6 @@ def _one_of_several(record: Record, rows: Sequence[Record]) -> bool:
 def _names(rows: Sequence[Record]) -> list[NameMention]:
     sentences = list(dict.fromkeys(record.sentence for record in rows))
     return names_in(sentences)
-
-
-def _full_names(mentions: Sequence[NameMention]) -> set[tuple[str, str]]:
-    return {
-        (mention.surname, given_initial(mention.name))
-        for mention in mentions
-        if len(mention.name.split()) > 1 and len(mention.surname) > 2
-    }
-
-
-def _stories(
-    by_article: dict[ArticleId, list[Record]], names: dict[ArticleId, list[NameMention]]
-) -> list[frozenset[ArticleId]]:
-    """The pile's stories: articles that name one person with an age in full, or two persons in full, are one
-    story, transitively ("Eric Allen Kirkpatrick, 61," in both); an article that names no one so joins the story
-    whose words it shares most, when it shares enough of them and no other story comes close ("Tallgrass
-    Distributors", "Vancouver", "Mount Pleasant")."""
-    articles = list(by_article)
-    parent = {article: article for article in articles}
-
-    def root(article: ArticleId) -> ArticleId:
-        while parent[article] != article:
-            parent[article] = parent[parent[article]]
-            article = parent[article]
-        return article
-
-    aged = {
-        (surname_of(record.entity or ""), given_initial(record.entity or ""))
-        for rows in by_article.values()
-        for record in rows
-        if record.metric == AGE_METRIC and is_name(record.entity or "")
-    }
-    full = {article: _full_names(names[article]) for article in articles}
-    holders: dict[tuple[str, str], list[ArticleId]] = defaultdict(list)
-    for article in articles:
-        for name in full[article]:
-            holders[name].append(article)
-    shared: Counter[tuple[ArticleId, ArticleId]] = Counter()
-    for name, holding in holders.items():
-        if name in aged:
-            for other in holding[1:]:
-                parent[root(other)] = root(holding[0])
-        elif len(holding) <= MAX_SHARING_ARTICLES:
-            for index, first in enumerate(holding):
-                for second in holding[index + 1 :]:
-                    shared[(first, second)] += 1
-    for (first, second), count in shared.items():
-        if count >= 2:
-            parent[root(second)] = root(first)
-    groups: dict[ArticleId, set[ArticleId]] = defaultdict(set)
-    for article in articles:
-        groups[root(article)].add(article)
-    stories = [group for group in groups.values() if any(full[article] for article in group)]
-    words = {article: _telling_words(by_article[article]) for article in articles}
-    story_of_word: dict[str, set[int]] = defaultdict(set)
-    for index, story in enumerate(stories):
-        for article in story:
-            for word in words[article]:
-                story_of_word[word].add(index)
-    for article in articles:
-        if len(groups[root(article)]) > 1:
-            continue
-        overlaps = Counter(
-            index for word in words[article] for index in story_of_word[word] if article not in stories[index]
-        ).most_common(2)
-        best = overlaps[0] if overlaps else (-1, 0)
-        runner_up = overlaps[1][1] if len(overlaps) > 1 else 0
-        if best[1] >= MIN_SHARED_WORDS and best[1] > runner_up:
-            stories[best[0]].add(article)
-    return [frozenset(story) for story in stories if len(story) > 1]
-
-
-def _telling_words(rows: Sequence[Record]) -> set[str]:
-    """Capitalised words inside the article's sentences (not the first), less those that open a sentence or
-    name a weekday, a month or a title: the names of its places, firms and people."""
-    found: set[str] = set()
-    for sentence in dict.fromkeys(record.sentence for record in rows):
-        for word in INNER_CAPITALISED.findall(sentence):
-            plain = word.strip(".'’").removesuffix("'s").removesuffix("’s").lower()
-            if len(plain) > 2 and not is_common_capitalised(plain):
-                found.add(plain)
-    return found
 
 
 def _story_persons(

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Final
 
 import numpy as np
+import regex
 import scipy.sparse as sp
 
 from extract.lexicons import load_lines
@@ -35,6 +36,12 @@ ROWS_PER_PRODUCT: Final = 2048
 # Content words kept per article: its most telling ones; the rest only add small overlaps between every pair.
 TERMS_PER_ARTICLE: Final = 60
 LINKING_TERMS_SHOWN: Final = 6
+# A capitalised word after another word of its sentence: a name of a person, place, firm or team.
+INNER_NAME: Final = regex.compile(r"(?<=[\p{Ll}\d,;:'’\"“”)][ \t]+)(?P<name>\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*)")
+TITLE_WORD: Final = regex.compile(r"\b[^\W\d_]{3,}\b")
+# A name held by more articles than this (and than this share of the pile) tells no story apart.
+COMMON_NAME_ARTICLES: Final = 20
+COMMON_NAME_SHARE: Final = 0.02
 # A story's cohesion is computed over every pair of its articles up to this size (and left at 0 beyond).
 COHESION_AT_MOST: Final = 400
 
@@ -44,7 +51,7 @@ class StoryOptions:
     """How close two articles must be to tell of one story."""
 
     link_floor: float = 0.12  # a cosine below this is no link at all
-    join_at: float = 0.2  # the group-average link two groups need to merge
+    join_at: float = 0.12  # the group-average link two groups need to merge (tuned on ECB+ topics 1-22)
     window_days: int = 10  # articles further apart than this (both dates known) are never linked directly
 
 
@@ -147,6 +154,37 @@ def _links(
     return links
 
 
+def _names(article: StoryArticle) -> tuple[frozenset[str], frozenset[str]]:
+    """The names an article holds, lower-cased: capitalised words inside its text's lines (not a line's or a
+    sentence's first word); and the words of its title, which name it when its text names nothing telling (a
+    table of figures under "JEPSON CORP 3RD QTR NET")."""
+    stop = _stop_words()
+    found = {match.group("name").lower() for match in INNER_NAME.finditer(article.text)} - stop
+    titled = {word.lower() for word in TITLE_WORD.findall(article.title or "")} - stop
+    return frozenset(found), frozenset(titled)
+
+
+def _sharing_a_name(
+    links: dict[tuple[int, int], float], names: Sequence[tuple[frozenset[str], frozenset[str]]]
+) -> dict[tuple[int, int], float]:
+    """The links between articles that share a name, or of which one names nothing: two stories of one kind (two
+    quarterly results, two storms) share words, one story shares its names. A name that many articles of a
+    large pile hold (a wire service, the country it reports from, "Net" in a table) tells nothing; an article
+    whose text names nothing telling is named by its title's telling words."""
+    counts = Counter(name for held, _ in names for name in held)
+    titles = Counter(word for _, titled in names for word in titled)
+    common = max(COMMON_NAME_ARTICLES, int(COMMON_NAME_SHARE * len(names)))
+    telling = []
+    for held, titled in names:
+        found = frozenset(name for name in held if counts[name] <= common)
+        telling.append(found or frozenset(word for word in titled if titles[word] <= common))
+    return {
+        (first, second): value
+        for (first, second), value in links.items()
+        if not telling[first] or not telling[second] or telling[first] & telling[second]
+    }
+
+
 def _agglomerate(count: int, links: dict[tuple[int, int], float], join_at: float) -> list[list[int]]:
     """Group-average agglomeration over sparse links (a missing link counts as 0)."""
     members: dict[int, list[int]] = {index: [index] for index in range(count)}
@@ -202,6 +240,7 @@ def group_stories(articles: Sequence[StoryArticle], options: StoryOptions | None
     vectors, terms = _vectors(articles)
     dates = [article.date for article in articles]
     links = _links(vectors, dates, options) if terms else {}
+    links = _sharing_a_name(links, [_names(article) for article in articles])
     groups = _agglomerate(len(articles), links, options.join_at)
     stories = [_story(group, articles, vectors, terms, links) for group in groups]
     return sorted(stories, key=lambda story: _order(articles_by_key(articles)[story.articles[0]]))
