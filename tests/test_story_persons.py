@@ -61,15 +61,11 @@ CASES = [
     ),
 ]
 
+ANOTHER_STORY = [
+    KIRKPATRICK,
+    "Toronto police have arrested a 45-year-old man after a stabbing at a downtown bar on Queen Street West.",
+]
 QUIET = [
-    pytest.param(
-        [
-            KIRKPATRICK,
-            "Toronto police have arrested a 45-year-old man after a stabbing at a downtown bar on Queen Street "
-            "West.",
-        ],
-        id="another-story-shares-no-name-and-few-words",
-    ),
     pytest.param(
         [
             KIRKPATRICK + " Eric Allen Kirkpatrick was arrested after a standoff of 2 hours.",
@@ -107,11 +103,11 @@ QUIET = [
 ]
 
 
-def _flags(texts: list[str]) -> list[set[str]]:
-    # The articles are told as one story: which articles do is tests/test_stories.py's matter.
-    records = [
-        replace(record, story="one story") for record in records_from_rows(extract.facts(texts).to_dict("records"))
-    ]
+def _flags(texts: list[str], *, one_story: bool = True) -> list[set[str]]:
+    # The articles are told as one story unless said: which articles do is tests/test_stories.py's matter.
+    records = records_from_rows(extract.facts(texts).to_dict("records"))
+    if one_story:
+        records = [replace(record, story="one story") for record in records]
     return [{fact.quote for fact in found.facts} for found in check(records) if found.severity != "note"]
 
 
@@ -123,3 +119,7 @@ def test_an_unnamed_age_is_compared_with_the_age_another_article_names(texts: li
 @pytest.mark.parametrize("texts", QUIET)
 def test_no_link_where_the_unnamed_person_may_be_someone_else(texts: list[str]) -> None:
     assert _flags(texts) == []
+
+
+def test_an_article_of_another_story_is_never_linked() -> None:
+    assert _flags(ANOTHER_STORY, one_story=False) == []

@@ -132,7 +132,9 @@ def test_interactive_review_in_a_real_terminal(project: Path) -> None:
     assert decision == {
         "verdict": "confirmed-error", "note": "the two sentences contradict each other", "reviewer": "tester",
         "date": decision["date"], "rule": "complement-sum", "title": decision["title"],
+        "members": decision["members"],
     }
+    assert len(decision["members"]) == 12  # which figures the verdict was given to (a digest)
 
 
 def test_extract_check_detects_stale_outputs(project: Path) -> None:

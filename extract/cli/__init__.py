@@ -5,7 +5,7 @@
 - ``check`` (:mod:`extract.cli.check`), ``review`` (:mod:`extract.cli.review`),
   ``report`` (:mod:`extract.cli.report`): consistency, verdicts and reports;
 - ``run`` (:mod:`extract.cli.run`): all of the above in one go;
-- ``facts`` and ``query`` (:mod:`extract.cli.facts`): read the fact store.
+- ``facts``, ``stories`` and ``query`` (:mod:`extract.cli.facts`): read the fact store.
 
 Options and output helpers the commands share are in :mod:`extract.cli.shared`. This module holds the
 `cli` group, which registers every command, and `main`, the console script's entry point.
@@ -26,7 +26,7 @@ from extract import __version__
 from extract.cli.articles import articles_command
 from extract.cli.check import check_command
 from extract.cli.extract_cmd import extract_command
-from extract.cli.facts import facts_command, query_command
+from extract.cli.facts import facts_command, query_command, stories_command
 from extract.cli.report import report_command
 from extract.cli.review import review_command
 from extract.cli.run import run_command
@@ -79,6 +79,7 @@ for _command in (
     run_command,
     query_command,
     facts_command,
+    stories_command,
 ):
     cli.add_command(_command)
 

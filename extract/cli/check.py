@@ -70,12 +70,14 @@ def check_command(
 
 def print_discrepancies(outcome: Outcome) -> None:
     """One table row per discrepancy: severity, rule, review status, fingerprint, title and where its quotes are."""
-    decisions = outcome.decisions
+    decisions, changed = outcome.decisions, outcome.changed
     table = Table("severity", "rule", "status", "fingerprint", "what", "where")
     for d in outcome.discrepancies:
         where = ", ".join(sorted({f"{f.source}:{f.line}" for f in d.facts}))
         review = decisions.get(d.fingerprint)
         status = VERDICT_WORDS[review.verdict] if review else ("unreviewed" if d.severity != "note" else "note")
+        if d.fingerprint in changed:
+            status = f"changed since review (was {VERDICT_WORDS[changed[d.fingerprint].verdict]})"
         table.add_row(d.severity, d.rule, status, d.fingerprint[:12], d.title, where)
     console().print(table)
 

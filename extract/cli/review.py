@@ -61,7 +61,7 @@ def review_command(
     who = reviewer or default_reviewer()
     today = date.today()
     if prune_stale:
-        removed = reviews.prune_stale(d.fingerprint for d in outcome.discrepancies)
+        removed = reviews.prune_stale(outcome.discrepancies)
         reviews.save()
         click.echo(f"claims: removed {plural(len(removed), 'stale decision')}", err=True)
         if not (verdict or fingerprints or all_unreviewed):
@@ -99,7 +99,7 @@ def select_discrepancies(
             raise UsageError(f"no discrepancy has the fingerprint {prefix!r} (see `claims check`)")
         if len(matches) > 1:
             raise UsageError(f"the fingerprint prefix {prefix!r} is ambiguous: give more of it")
-        if matches[0].fingerprint in outcome.reviews and not replace:
+        if matches[0].fingerprint in outcome.decisions and not replace:
             raise UsageError(f"{matches[0].fingerprint} already has a decision; use --replace to change it")
         if matches[0] not in chosen:
             chosen.append(matches[0])

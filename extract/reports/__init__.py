@@ -11,7 +11,7 @@ Every renderer is a pure function of the `ReportInput`; `write_reports` writes t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import pandas as pd
@@ -33,6 +33,12 @@ class ReportInput:
     reviews: Mapping[str, Review]  # fingerprint -> decision
     stale: Sequence[Review]  # decisions whose discrepancy no longer exists
     title: str = "claims report"
+    # Flags whose figures changed since their verdict (fingerprint -> that verdict): unreviewed again.
+    changed: Mapping[str, Review] = field(default_factory=dict)
+
+    def changed_since(self, discrepancy: Discrepancy) -> Review | None:
+        """The verdict given before the flag's figures changed, when they did."""
+        return self.changed.get(discrepancy.fingerprint)
 
     def review_of(self, discrepancy: Discrepancy) -> Review | None:
         return self.reviews.get(discrepancy.fingerprint)

@@ -160,7 +160,7 @@ def _discrepancy_card(report: ReportInput, discrepancy: Discrepancy) -> str:
 <p class="explanation">{escape(discrepancy.explanation)}</p>
 <div class="quotes">{quotes}</div>
 <div class="chart">{interval_chart(discrepancy.facts)}</div>
-{_review_block(discrepancy, review, status)}
+{_review_block(discrepancy, review, status)}{_changed_block(report.changed_since(discrepancy))}
 </article>"""
 
 
@@ -185,6 +185,16 @@ def _letter(index: int) -> str:
         f'<circle cx="10" cy="10" r="10" fill="{colour}"/>'
         f'<text x="10" y="14" text-anchor="middle" font-size="11" font-weight="700" fill="#fff">'
         f"{letter_text(index)}</text></svg>"
+    )
+
+
+def _changed_block(earlier: Review | None) -> str:
+    if earlier is None:
+        return ""
+    who = f"by {earlier.reviewer or 'unknown reviewer'}, {earlier.date or 'undated'}"
+    return (
+        f'<div class="review changed"><strong>Changed since review</strong><span>figures joined or left the group '
+        f"after it was judged {escape(_verdict(earlier))} {escape(who)}; it needs a verdict again</span></div>"
     )
 
 

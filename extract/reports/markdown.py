@@ -117,6 +117,14 @@ def _status_line(status: Status, review: Review | None) -> str:
     return f"- Status: {label}{f' ({by})' if by else ''}{note}"
 
 
+def _changed_line(earlier: Review | None) -> list[str]:
+    if earlier is None:
+        return []
+    by = ", ".join(escape(part) for part in (earlier.reviewer, earlier.date) if part)
+    return [f"- Changed since review: figures joined or left the group after it was judged "
+            f"{escape(VERDICT_WORDS[earlier.verdict])}{f' ({by})' if by else ''}; it needs a verdict again"]
+
+
 def _involved_lines(involved: Involved) -> list[str]:
     return [
         f"- {escape(involved.role)}: “{escape(involved.quote)}” at {code(where(involved))}",
@@ -136,6 +144,7 @@ def _discrepancy_lines(report: ReportInput, discrepancy: Discrepancy) -> list[st
         "",
         f"- Fingerprint: {code(discrepancy.fingerprint)}",
         _status_line(status, review),
+        *_changed_line(report.changed_since(discrepancy)),
         "",
         escape(discrepancy.explanation),
         "",

@@ -7,6 +7,12 @@ Comments and hand edits are preserved (tomlkit). A decision is never overwritten
 verdict for a reviewed discrepancy needs ``replace=True``, and a decision whose discrepancy no longer
 exists is reported as stale and removed only by `prune_stale`. Every write is atomic.
 
+A flag about a group of figures is keyed by what they are about, so its verdict follows the group as figures join
+it; the decision records which figures it was given to (`members`), and when they change the flag is "changed
+since review" and needs a verdict again (the earlier one is kept in the decision's `history`). A verdict given to
+a pair of figures, before flags were grouped, carries over to the group that holds the pair: as it stands when the
+group is that pair, else as changed since review.
+
     [e5d8842c3ff3e4feb6b4]
     verdict = "confirmed-error"
     note = "The article contradicts itself about the same border."
@@ -36,6 +42,7 @@ __all__ = [
     "Review",
     "ReviewError",
     "Reviews",
+    "Standing",
     "Verdict",
     "load_reviews",
 ]
@@ -62,6 +69,19 @@ verdict: confirmed-error | explained-by-time | explained-by-definition | dispute
 """
 
 
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """The decision that applies to a flag: `decided` (its own), `carried` (given to the pair it is), `changed`
+    (given to other members: it needs a verdict again), or `new` (none)."""
+
+    review: Review | None
+    state: Literal["decided", "carried", "changed", "new"]
+
+    @property
+    def stands(self) -> bool:
+        return self.state in ("decided", "carried")
+
+
 class ReviewError(ClaimsError):
     """A review request that cannot be carried out (unknown fingerprint, decision already recorded, ...)."""
 
@@ -75,6 +95,7 @@ class Review:
     date: str
     rule: str
     title: str
+    members: str = ""  # digest of the figures the verdict was given to (Discrepancy.members); empty: not recorded
 
     @property
     def accepted(self) -> bool:
@@ -88,6 +109,7 @@ class Reviews:
     def __init__(self, path: Path, document: tomlkit.TOMLDocument) -> None:
         self.path = path
         self._document = document
+        self._decisions: dict[str, Review] | None = None
 
     def __contains__(self, fingerprint: str) -> bool:
         return fingerprint in self._document
@@ -96,6 +118,11 @@ class Reviews:
         return self.decisions().get(fingerprint)
 
     def decisions(self) -> dict[str, Review]:
+        if self._decisions is None:
+            self._decisions = self._read_decisions()
+        return dict(self._decisions)
+
+    def _read_decisions(self) -> dict[str, Review]:
         found = {}
         for fingerprint, table in self._document.items():
             if not isinstance(table, Mapping):
@@ -113,8 +140,24 @@ class Reviews:
                 date=str(table.get("date", "")),
                 rule=str(table.get("rule", "")),
                 title=str(table.get("title", "")),
+                members=str(table.get("members", "")),
             )
         return found
+
+    def standing(self, discrepancy: Discrepancy) -> Standing:
+        """The decision that applies to `discrepancy`, and whether it still stands for it."""
+        if self._decisions is None:
+            self._decisions = self._read_decisions()
+        decisions = self._decisions
+        review = decisions.get(discrepancy.fingerprint)
+        if review is not None:
+            changed = bool(review.members and discrepancy.members and review.members != discrepancy.members)
+            return Standing(review, "changed" if changed else "decided")
+        for fingerprint in discrepancy.pair_fingerprints:
+            if fingerprint in decisions:
+                # A verdict on a pair, before flags were grouped: it stands for the group that is only that pair.
+                return Standing(decisions[fingerprint], "carried" if len(discrepancy.facts) == 2 else "changed")
+        return Standing(None, "new")
 
     def record(
         self,
@@ -126,10 +169,12 @@ class Reviews:
         on: date,
         replace: bool = False,
     ) -> Review:
-        """Record a verdict; refuses to overwrite an existing decision unless `replace` is set."""
+        """Record a verdict; refuses to overwrite an existing decision unless `replace` is set or the flag changed
+        since it (then the earlier decision is kept in `history`)."""
         if verdict not in VERDICTS:
             raise ReviewError(f"unknown verdict {verdict!r} (known: {', '.join(VERDICTS)})")
-        if discrepancy.fingerprint in self._document and not replace:
+        standing = self.standing(discrepancy)
+        if discrepancy.fingerprint in self._document and not replace and standing.state != "changed":
             raise ReviewError(
                 f"{discrepancy.fingerprint} already has a decision in {self.path}; use --replace to change it"
             )
@@ -141,24 +186,42 @@ class Reviews:
         table.add("date", on.isoformat())
         table.add("rule", discrepancy.rule)
         table.add("title", discrepancy.title)
+        if discrepancy.members:
+            table.add("members", discrepancy.members)
+        earlier = self._document.get(discrepancy.fingerprint)
+        if isinstance(earlier, Mapping):
+            history = [str(line) for line in earlier.get("history", [])]
+            history.append(
+                f"{earlier.get('date', '')} {earlier.get('reviewer', '')}: {earlier.get('verdict', '')}"
+                f" (members {earlier.get('members', 'not recorded')})"
+            )
+            table.add("history", history)
         if discrepancy.fingerprint in self._document:
             self._document.remove(discrepancy.fingerprint)
         self._document.add(discrepancy.fingerprint, table)
+        self._decisions = None
         review = self.get(discrepancy.fingerprint)
         if review is None:  # pragma: no cover - the table was just added
             raise ReviewError(f"{discrepancy.fingerprint}: the decision was not recorded")
         return review
 
-    def stale(self, current: Iterable[str]) -> list[Review]:
-        """Decisions whose discrepancy no longer exists."""
-        present = set(current)
+    def stale(self, current: Iterable[str | Discrepancy]) -> list[Review]:
+        """Decisions whose discrepancy no longer exists (nor a group holding the pair a decision was given to)."""
+        present: set[str] = set()
+        for item in current:
+            if isinstance(item, str):
+                present.add(item)
+            else:
+                present.add(item.fingerprint)
+                present.update(item.pair_fingerprints)
         return [review for fingerprint, review in sorted(self.decisions().items()) if fingerprint not in present]
 
-    def prune_stale(self, current: Iterable[str]) -> list[Review]:
+    def prune_stale(self, current: Iterable[str | Discrepancy]) -> list[Review]:
         """Remove the stale decisions (asked for explicitly); returns what was removed."""
         removed = self.stale(current)
         for review in removed:
             self._document.remove(review.fingerprint)
+        self._decisions = None
         return removed
 
     def save(self) -> None:
@@ -172,6 +235,7 @@ class Reviews:
         with atomic_path(self.path) as temporary:
             temporary.write_text(tomlkit.dumps(ordered), encoding="utf-8")
         self._document = ordered
+        self._decisions = None
 
 
 def load_reviews(path: Path) -> Reviews:
@@ -188,4 +252,4 @@ def load_reviews(path: Path) -> Reviews:
 
 
 def unreviewed(discrepancies: Sequence[Discrepancy], reviews: Reviews) -> list[Discrepancy]:
-    return [discrepancy for discrepancy in discrepancies if discrepancy.fingerprint not in reviews]
+    return [discrepancy for discrepancy in discrepancies if not reviews.standing(discrepancy).stands]

@@ -49,20 +49,42 @@ class Outcome:
 
     @property
     def decisions(self) -> dict[str, Review]:
-        return self.reviews.decisions()
+        """The decision that stands for each flag that has one, by the flag's fingerprint (a verdict carried over
+        from the pair a flag is counts; one given to other members than the flag's now does not)."""
+        found = {}
+        for d in self.discrepancies:
+            standing = self.reviews.standing(d)
+            if standing.stands and standing.review is not None:
+                found[d.fingerprint] = standing.review
+        return found
+
+    @property
+    def changed(self) -> dict[str, Review]:
+        """Flags whose figures changed since their verdict, with that earlier verdict: they need one again."""
+        found = {}
+        for d in self.discrepancies:
+            standing = self.reviews.standing(d)
+            if standing.state == "changed" and standing.review is not None:
+                found[d.fingerprint] = standing.review
+        return found
 
     @property
     def unreviewed(self) -> list[Discrepancy]:
         """Flags that need a verdict (notes never do: they say what was set aside)."""
-        return [d for d in self.discrepancies if d.severity != "note" and d.fingerprint not in self.reviews]
+        decided = self.decisions
+        return [d for d in self.discrepancies if d.severity != "note" and d.fingerprint not in decided]
 
     @property
     def stale(self) -> list[Review]:
-        return self.reviews.stale(d.fingerprint for d in self.discrepancies)
+        return self.reviews.stale(self.discrepancies)
 
     def report_input(self) -> ReportInput:
         return ReportInput(
-            facts=self.facts, discrepancies=self.discrepancies, reviews=self.decisions, stale=self.stale
+            facts=self.facts,
+            discrepancies=self.discrepancies,
+            reviews=self.decisions,
+            stale=self.stale,
+            changed=self.changed,
         )
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 from extract.errors import UsageError
 from extract.table.store import FACT_ORDER, FactStore
 
-__all__ = ["OVERVIEW_COLUMNS", "FactFilter", "fact_query", "run_sql", "select_facts"]
+__all__ = ["OVERVIEW_COLUMNS", "FactFilter", "fact_query", "run_sql", "select_facts", "select_stories"]
 
 # The columns that fit a terminal: where the claim is, what it says, and who says it.
 OVERVIEW_COLUMNS: Final = (
@@ -34,6 +34,7 @@ class FactFilter:
     place: str | None = None  # a place code (KGZ, TJK, SCO ...), in any case
     source: str | None = None  # text the source contains
     text: str | None = None  # text the sentence contains, in any case
+    story: str | None = None  # a story id (`claims stories`), or a prefix of one
     limit: int | None = None  # at most this many rows
 
 
@@ -67,6 +68,9 @@ def fact_query(selection: FactFilter | None = None, columns: Sequence[str] | Non
     if selection.text:
         conditions.append("contains(lower(sentence), lower(?))")
         parameters.append(selection.text)
+    if selection.story:
+        conditions.append("starts_with(story, ?)")
+        parameters.append(selection.story)
     selected = ", ".join(columns) if columns else "*"
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     sql = f"SELECT {selected} FROM facts{where} ORDER BY {FACT_ORDER}"
@@ -85,6 +89,17 @@ def select_facts(
     with FactStore(store_path, read_only=True) as store:
         frame: pd.DataFrame = store.connection.execute(sql, parameters).df()
     return frame
+
+
+def select_stories(store_path: Path, *, several: bool = False) -> pd.DataFrame:
+    """The stories of the store's pile, largest first: id, title, first and last dates, how many articles, what
+    links them, their cohesion and their articles (`several`: only stories of more than one article)."""
+    with FactStore(store_path, read_only=True) as store:
+        frame = pd.DataFrame.from_records(store.stories())
+    if frame.empty:
+        return pd.DataFrame(columns=["story", "title", "first_date", "last_date", "articles", "linking_terms",
+                                     "cohesion", "members"])
+    return frame[frame["articles"] > 1].reset_index(drop=True) if several else frame
 
 
 def run_sql(store_path: Path, sql: str) -> pd.DataFrame:
