@@ -90,7 +90,7 @@ def _grouped(articles: list[Article]) -> list[tuple[int, ...]]:
         pytest.param([DAYTON, TULSA], [(1,), (2,)], id="two-shootings-a-year-apart-in-two-cities"),
         pytest.param(RESULTS, [(1,), (2,)], id="two-companies-results-tables-of-one-template"),
         pytest.param(
-            [QUAKE[0], (("2010-10-26",) + QUAKE[1][1:])], [(1,), (2,)], id="one-place-a-year-apart-outside-the-window"
+            [QUAKE[0], ("2010-10-26", *QUAKE[1][1:])], [(1,), (2,)], id="one-place-a-year-apart-outside-the-window"
         ),
     ],
 )

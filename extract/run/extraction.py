@@ -135,6 +135,22 @@ def with_stories(
     return stories, facts
 
 
+def _store_stories(store: FactStore, options: StoryOptions) -> None:
+    """Group every article of the store into stories and write them, with each fact's story."""
+    articles = [
+        StoryArticle((source, index), title, parse_reference_date(day), text)
+        for source, index, title, day, text in store.article_texts()
+    ]
+    stories = group_stories(articles, options)
+    store.replace_stories(
+        [
+            (s.story_id, s.title, s.first_date, s.last_date, len(s.articles), "; ".join(s.linking_terms), s.cohesion)
+            for s in stories
+        ],
+        [(source, index, s.story_id) for s in stories for source, index in s.articles],
+    )
+
+
 def run_extraction(
     paths: Sequence[str],
     out_dir: Path,
@@ -179,7 +195,7 @@ def run_extraction(
         summary.removed_inputs = len(gone)
         if summary.extracted_inputs or gone or not store.count("stories"):
             # Stories are the whole pile's: any change to it may regroup them.
-            store.replace_stories(group_stories(store.story_articles(), options.stories))
+            _store_stories(store, options.stories)
         # Checkpoint before the export rather than on closing, on top of the memory the export leaves behind.
         store.checkpoint()
         summary.total_facts = store.export(out_dir / "facts.csv", out_dir / "facts.parquet")

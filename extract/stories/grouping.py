@@ -37,7 +37,11 @@ ROWS_PER_PRODUCT: Final = 2048
 TERMS_PER_ARTICLE: Final = 60
 LINKING_TERMS_SHOWN: Final = 6
 # A capitalised word after another word of its sentence: a name of a person, place, firm or team.
-INNER_NAME: Final = regex.compile(r"(?<=[\p{Ll}\d,;:'’\"“”)][ \t]+)(?P<name>\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*)")
+INNER_NAME: Final = regex.compile(
+    r"""(?<=[\p{Ll}\d,;:'’"“”)][\ \t]+)   # after a word of its sentence, on the same line
+        (?P<name>\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*)""",
+    regex.VERBOSE,
+)
 TITLE_WORD: Final = regex.compile(r"\b[^\W\d_]{3,}\b")
 # A name held by more articles than this (and than this share of the pile) tells no story apart.
 COMMON_NAME_ARTICLES: Final = 20

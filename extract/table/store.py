@@ -23,8 +23,6 @@ import pyarrow.parquet as pq
 from extract.errors import ClaimsError
 from extract.ingest.articles import Article
 from extract.ingest.documents import Document
-from extract.readers.periods import parse_reference_date as parse_day
-from extract.stories import Story, StoryArticle
 from extract.table.schema import (
     ARROW_TYPES,
     COLUMN_KINDS,
@@ -239,38 +237,26 @@ class FactStore:
         )
         return rows
 
-    def story_articles(self) -> list[StoryArticle]:
-        """Every article of the store with its title, date and text, as the story grouping reads them."""
+    def article_texts(self) -> list[tuple[str, int, str | None, str | None, str]]:
+        """Every article of the store as (source, index, title, date as written, text), for the story grouping."""
         rows = self.connection.execute(
             "SELECT a.source, a.article, coalesce(a.title, d.title), d.date, "
             "substring(d.text, a.start + 1, a.\"end\" - a.start) "
             "FROM articles a JOIN documents d ON a.source = d.source AND a.input = d.input "
             "ORDER BY a.source, a.article"
         ).fetchall()
-        return [
-            StoryArticle((source, article), title, parse_day(day), text or "")
-            for source, article, title, day, text in rows
-        ]
+        return [(source, article, title, day, text or "") for source, article, title, day, text in rows]
 
-    def replace_stories(self, stories: Sequence[Story]) -> None:
-        """Store the pile's stories and set each fact's `story` to its article's."""
+    def replace_stories(
+        self, stories: Sequence[tuple[object, ...]], members: Sequence[tuple[str, int, str]]
+    ) -> None:
+        """Store the pile's stories (rows of STORY_COLUMNS) and which article is in which (source, article,
+        story), and set each fact's `story` to its article's."""
         run = self.connection.execute
         run("DELETE FROM stories")
         run("DELETE FROM article_stories")
-        self._insert(
-            "stories",
-            [name for name, _ in STORY_COLUMNS],
-            [
-                (s.story_id, s.title, s.first_date, s.last_date, len(s.articles), "; ".join(s.linking_terms),
-                 s.cohesion)
-                for s in stories
-            ],
-        )
-        self._insert(
-            "article_stories",
-            ["source", "article", "story"],
-            [(source, article, s.story_id) for s in stories for source, article in s.articles],
-        )
+        self._insert("stories", [name for name, _ in STORY_COLUMNS], stories)
+        self._insert("article_stories", ["source", "article", "story"], members)
         run(
             "UPDATE facts SET story = a.story FROM article_stories a "
             "WHERE facts.source = a.source AND facts.article = a.article"
