@@ -135,6 +135,16 @@ def with_stories(
     return stories, facts
 
 
+def _grouping_version(options: StoryOptions) -> str:
+    """A hash of the stories stage's code and options: a change regroups the pile without re-extracting it."""
+    code = hashlib.sha256(repr(options).encode())
+    folder = files("extract").joinpath("stories")
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.is_file() and entry.name.endswith(".py"):
+            code.update(entry.read_bytes())
+    return code.hexdigest()[:12]
+
+
 def _store_stories(store: FactStore, options: StoryOptions) -> None:
     """Group every article of the store into stories and write them, with each fact's story."""
     articles = [
@@ -193,9 +203,11 @@ def run_extraction(
         gone = sorted(set(known) - seen)
         store.forget(gone)
         summary.removed_inputs = len(gone)
-        if summary.extracted_inputs or gone or not store.count("stories"):
-            # Stories are the whole pile's: any change to it may regroup them.
+        grouping = _grouping_version(options.stories)
+        if summary.extracted_inputs or gone or store.meta("stories_version") != grouping:
+            # Stories are the whole pile's: any change to it, or to the grouping, may regroup them.
             _store_stories(store, options.stories)
+            store.set_meta("stories_version", grouping)
         # Checkpoint before the export rather than on closing, on top of the memory the export leaves behind.
         store.checkpoint()
         summary.total_facts = store.export(out_dir / "facts.csv", out_dir / "facts.parquet")

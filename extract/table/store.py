@@ -237,6 +237,13 @@ class FactStore:
         )
         return rows
 
+    def meta(self, key: str) -> str | None:
+        found = self.connection.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return str(found[0]) if found else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
     def article_texts(self) -> list[tuple[str, int, str | None, str | None, str]]:
         """Every article of the store as (source, index, title, date as written, text), for the story grouping."""
         rows = self.connection.execute(
