@@ -53,7 +53,9 @@ def discrepancy(
     title: str,
     explanation: str,
     involved: Sequence[tuple[Record, str]],
+    clashes: Sequence[tuple[Record, Record]] = (),
 ) -> Discrepancy:
+    """A flag keyed by its rule and members; `clashes` names the pairs that cannot both hold (default: all)."""
     records = [record for record, _ in involved]
     return Discrepancy(
         fingerprint=fingerprint(rule, records),
@@ -63,6 +65,7 @@ def discrepancy(
         explanation=explanation,
         facts=tuple(Involved.of(record, role) for record, role in involved),
         members=members_digest(records),
+        clashes=tuple((one.fact_id, two.fact_id) for one, two in clashes),
     )
 
 

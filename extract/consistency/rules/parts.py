@@ -22,8 +22,14 @@ from extract.readers.metrics import subject_keyed
 
 __all__ = ["listed_parts", "parts_exceeding_wholes"]
 
+# Pairs of a part and its whole a flag names one by one; the rest are counted.
+MAX_PAIRS_NAMED = 5
+
 def parts_exceeding_wholes(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
+    """One flag per group of parts and wholes linked by a part that exceeds its whole (a toll's part given by
+    several outlets against a whole given by several others is one flag)."""
     for group in by_metric(records).values():
+        exceeding: list[tuple[Record, Record]] = []
         for part in group:
             for whole in group:
                 if part is whole or not is_part_of(part, whole):
@@ -32,17 +38,51 @@ def parts_exceeding_wholes(records: Sequence[Record], options: CheckOptions) -> 
                     interval_of(part, options.relative_tolerance),
                     interval_of(whole, options.relative_tolerance),
                 )
-                if total.high is None or piece.low is None or not _above(piece, total):
-                    continue
-                yield discrepancy(
-                    "part-exceeds-whole",
-                    "error" if part.source == whole.source and part.article == whole.article else "warning",
-                    f"A part exceeds its whole: {part.metric}",
-                    f"{part.shown()} counts {part.entity}, a part of the {whole.entity or 'total'} counted by "
-                    f"{whole.shown()}, yet the part ({piece.describe(part.unit)}) is larger than the whole "
-                    f"({total.describe(whole.unit)}).",
-                    [(part, "part"), (whole, "whole")],
-                )
+                if total.high is not None and piece.low is not None and _above(piece, total):
+                    exceeding.append((part, whole))
+        for pairs_apart in _linked(exceeding):
+            yield _exceeding(pairs_apart, options)
+
+
+def _linked(pairs_apart: Sequence[tuple[Record, Record]]) -> list[list[tuple[Record, Record]]]:
+    """The pairs grouped by the figures they share, transitively."""
+    parent: dict[str, str] = {}
+
+    def root(fact_id: str) -> str:
+        parent.setdefault(fact_id, fact_id)
+        while parent[fact_id] != fact_id:
+            parent[fact_id] = parent[parent[fact_id]]
+            fact_id = parent[fact_id]
+        return fact_id
+
+    for part, whole in pairs_apart:
+        parent[root(part.fact_id)] = root(whole.fact_id)
+    grouped: dict[str, list[tuple[Record, Record]]] = defaultdict(list)
+    for part, whole in pairs_apart:
+        grouped[root(part.fact_id)].append((part, whole))
+    return list(grouped.values())
+
+
+def _exceeding(pairs_apart: Sequence[tuple[Record, Record]], options: CheckOptions) -> Discrepancy:
+    part, whole = pairs_apart[0]
+    parts = list({p.fact_id: p for p, _ in pairs_apart}.values())
+    wholes = list({w.fact_id: w for _, w in pairs_apart}.values())
+    piece, total = interval_of(part, options.relative_tolerance), interval_of(whole, options.relative_tolerance)
+    others = "" if len(pairs_apart) == 1 else (
+        f" ({len(parts)} such parts and {len(wholes)} such wholes in all: "
+        + "; ".join(f"{p.shown()} against {w.shown()}" for p, w in pairs_apart[1:MAX_PAIRS_NAMED]) + ")"
+    )
+    within = any((p.source, p.article) == (w.source, w.article) for p, w in pairs_apart)
+    return discrepancy(
+        "part-exceeds-whole",
+        "error" if within else "warning",
+        f"A part exceeds its whole: {part.metric}",
+        f"{part.shown()} counts {part.entity}, a part of the {whole.entity or 'total'} counted by "
+        f"{whole.shown()}, yet the part ({piece.describe(part.unit)}) is larger than the whole "
+        f"({total.describe(whole.unit)}){others}.",
+        [*((p, "part") for p in parts), *((w, "whole") for w in wholes)],
+        pairs_apart if len(pairs_apart) > 1 else (),
+    )
 
 
 def listed_parts(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
