@@ -100,9 +100,17 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"|(?P<month>(?i:(?:\w+|a)\s+(?:years?|months?|weeks|decades?)\s+(?:after|before|earlier)))\b"
         ),
         "total_cue": regex.compile(rf"(?i)\b(?:{_words('total_cues')})\b"),
+        "part_before": regex.compile(rf"(?i)\b(?:{_words('part_before')})\s+\Z"),
+        "part_after": regex.compile(rf"(?i)\A\s+(?:{_words('part_after')})\b"),
+        # "Of the 23 pirates arrested, 12 are Somali": a clause opening on the whole, another figure in it.
+        "part_opener": regex.compile(rf"(?i)(?:\A|[,;:]\s+)(?:{_words('part_openers')})\s+[^,;:]*\d[^,;:]*,\s+\Z"),
         "several_events": _cue_words(_classes()["several_events"]),
         "default_cue": _cue_words(_classes()["default_when"]),
     }
+
+
+# How much of its sentence a part's scope keeps: enough to tell its part from another's.
+PART_SCOPE_CHARS = 120
 
 
 def _cue_words(words: list[str]) -> regex.Pattern[str]:
@@ -166,8 +174,25 @@ def _increment(sentence: str, start: int, end: int) -> bool:
 
 def _local_scope(sentence: str, start: int, end: int) -> str | None:
     """A place below the story's own ("in Bener Meriah district", "from Zinbi village") the count is limited to,
-    or a degree of harm ("seriously injured") that makes it a part of the whole count."""
+    a degree of harm ("seriously injured"), or a part of a count its sentence gives or implies ("12 of the 23",
+    "including 12 children": "part: " and the clause, so that only a part said in the same words compares with
+    it): any of these makes the figure a part of the whole count.
+
+    >>> sentence = "Of the 23 pirates arrested, 12 are reported to be Somali and 11 Yemeni."
+    >>> _local_scope(sentence, 28, 30)
+    'part: of the 23 pirates arrested, 12 are reported to be somali and 11 yemeni.'
+    >>> _local_scope("The Indian navy arrested 23 pirates.", 25, 27) is None
+    True
+    """
     patterns = _patterns()
+    before = sentence[:start]
+    if (
+        patterns["part_before"].search(before)
+        or patterns["part_after"].match(sentence, end)
+        or patterns["part_opener"].search(before)
+    ):
+        _, clause_end = clause_around(sentence, start, end)
+        return "part: " + " ".join(sentence[: clause_end].lower().split())[:PART_SCOPE_CHARS]
     if patterns["severity_after"].match(sentence[end:]) or patterns["severity_before"].search(sentence, 0, start):
         return "seriously"
     found = patterns["local_scope"].search(sentence)
