@@ -264,12 +264,12 @@ CASES = [
     ),
     pytest.param(
         [
-            "The violence was a blow to plans to push through tough budget cuts demanded by the European Union and "
-            "the IMF in exchange for a 110 billion euro (93.6 billion pound) aid package unveiled on Sunday.",
-            "The government agreed to slash spending in return for 170 billion euros in loans over three years.",
+            "The robbery was a blow to plans to push through the tough security rules demanded by the insurers of "
+            "the jewellers, after thieves stole jewels worth 110 million euros from the store in Paris on Sunday.",
+            "Thieves stole jewels worth 170 million euros from the store in Paris.",
         ],
         "value-conflict",
-        {"110 billion euro", "170 billion euros"},
+        {"110 million euros", "170 million euros"},
         id="a-a-plan-far-before-the-figure-is-another-verb's",
     ),
     pytest.param(
@@ -277,9 +277,10 @@ CASES = [
             "Fire chief McNutt drove around the 9-acre Mat Maid complex and spotted flames shooting from the eaves.",
             "The fire chief drove around the perimeter of this 18 acre city block and saw fire everywhere.",
         ],
-        "value-conflict",
-        {"9-acre", "18 acre"},
-        id="a-an-area-written-as-an-adjective",
+        # An area is a territory's, compared when its places are read: a burning complex's is not compared.
+        None,
+        set(),
+        id="a-an-area-without-its-places-is-not-compared",
     ),
     pytest.param(
         [
@@ -411,7 +412,7 @@ def test_disputed_figures_name_both_sources() -> None:
 
 def test_different_periods_are_a_change_over_time_note() -> None:
     found = discrepancies(
-        "In 2005, 781 Kazakh students studied in China.", "In 2015, 13,198 Kazakh students studied in China."
+        "In 2005, 781 Kazakh migrants worked in China.", "In 2015, 13,198 Kazakh migrants worked in China."
     )
     assert [d.severity for d in found] == ["note"]
     assert "change over time" in found[0].explanation

@@ -168,8 +168,11 @@ def comparison_block(record: Record) -> str | None:
     ...                          "story": "s-1"}))
     'places:KGZ;TJK'
     """
-    if place_keyed(record.metric) and record.places:
-        return "places:" + ";".join(sorted(record.places))
+    if record.metric in GENERIC_METRICS:
+        return None  # "a duration" says nothing about what lasted: a 91-day bill and a 182-day bill
+    if place_keyed(record.metric):
+        # A territory's area or a border's length is a place's: without its places, whose is unknown.
+        return "places:" + ";".join(sorted(record.places)) if record.places else None
     return record.story
 
 

@@ -21,10 +21,17 @@ from extract.readers.claims import normalise
 __all__ = ["change_arithmetic", "share_sums"]
 
 HUNDRED = Decimal(100)
+# Characters between a rate or a multiple and the figures it relates, at most (in one sentence).
+RELATED_WITHIN = 80
 
 
 def share_sums(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
-    shares = [r for r in records if r.metric.endswith(".share") and r.unit == "percent" and r.value is not None]
+    # A change of a share ("turnover up 152 pct") is no share of a whole.
+    shares = [
+        r
+        for r in records
+        if r.metric.endswith(".share") and r.unit == "percent" and r.value is not None and r.change_parts is None
+    ]
     for share in shares:
         if share.low is not None and share.low > HUNDRED + options.share_tolerance:
             yield discrepancy(
@@ -79,8 +86,17 @@ def _endpoints(record: Record, falling: bool) -> tuple[Decimal, Decimal] | None:
     return None
 
 
+def _near(first: Record, second: Record) -> bool:
+    """Two figures of one sentence close enough to be read together ("rose 13.5 pct to 1.48 billion from 1.31")."""
+    return abs(first.start - second.start) <= RELATED_WITHIN
+
+
 def _changes(group: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
     rates = [r for r in group if r.change_parts and r.change_parts.get("by") is not None and r.unit == "percent"]
+    if len(rates) > 1:
+        # "rose 13.5 pct in February to 1.48 billion from 1.31 billion and 9.6 pct in the two months to 3.06 billion":
+        # which rate goes with which endpoints is not read; only a sentence of one rate is checked.
+        rates = []
     falling = any(rate.change_parts is not None and rate.change_parts.get("direction") == "down" for rate in rates)
     spans = [
         r
@@ -108,7 +124,7 @@ def _changes(group: Sequence[Record], options: CheckOptions) -> Iterator[Discrep
             continue
         actual = (end - start) / start * HUNDRED
         for rate in rates:
-            if rate is span:
+            if rate is span or not _near(rate, span):
                 continue
             assert rate.change_parts is not None
             stated = Decimal(str(rate.change_parts["by"]))
@@ -130,9 +146,10 @@ def _multiples(group: Sequence[Record], options: CheckOptions) -> Iterator[Discr
             r
             for r in group
             if r is not multiple
-            and r.kind not in ("multiple", "percent", "change", "ordinal")
+            and r.kind not in ("multiple", "percent", "change", "ordinal", "range")
             and r.value
             and r.change_parts is None
+            and _near(r, multiple)
         ]
         dimensions = {r.dimension for r in amounts}
         if len(amounts) != 2 or len(dimensions) != 1:

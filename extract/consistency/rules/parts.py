@@ -99,6 +99,8 @@ def listed_parts(records: Sequence[Record], options: CheckOptions) -> Iterator[D
         for total in sentence:
             if not total.states_total or total.metric == "other" or subject_keyed(total.metric):
                 continue  # whose total a company's or a country's figure is needs its subject (not read yet)
+            if total.unit == "percent":
+                continue  # rates and shares of different bases do not add up to a total
             parts = [
                 record
                 for record in sentence + following
