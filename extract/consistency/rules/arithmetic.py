@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import cache
+
+import regex
 
 from extract.consistency.matching import comparison_block, periods_overlap
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rules.common import discrepancy, number
+from extract.lexicons import alternation, load_toml
 from extract.readers.claims import normalise
 
 __all__ = ["change_arithmetic", "share_sums"]
@@ -109,6 +113,8 @@ def _changes(group: Sequence[Record], options: CheckOptions) -> Iterator[Discrep
         if ends is None:
             continue
         start, end = ends
+        if span.kind == "range" and not span.quote.lower().startswith("from"):
+            continue  # "in the two months to 3.06 billion" is no from-to change
         if span.change_parts and span.change_parts.get("by") is not None and span.unit != "percent":
             by = Decimal(str(span.change_parts["by"]))
             if abs((end - start) - abs(by) * (1 if end >= start else -1)) > abs(by) * options.change_tolerance:
@@ -127,6 +133,8 @@ def _changes(group: Sequence[Record], options: CheckOptions) -> Iterator[Discrep
             if rate is span or not _near(rate, span):
                 continue
             assert rate.change_parts is not None
+            if (rate.change_parts.get("direction") == "down") != (end < start) and rate.change_parts.get("direction"):
+                continue  # "re-exports fell 6.6 pct ... a surge in net imports from A to B": another change
             stated = Decimal(str(rate.change_parts["by"]))
             slack = abs(stated) * options.change_tolerance + (rate.precision or Decimal(0))
             if abs(abs(actual) - abs(stated)) > slack:
@@ -140,8 +148,15 @@ def _changes(group: Sequence[Record], options: CheckOptions) -> Iterator[Discrep
                 )
 
 
+@cache
+def _comparative() -> regex.Pattern[str]:
+    words = load_toml("arithmetic.toml")["comparatives"]
+    return regex.compile(rf"(?i)\btimes\s+(?:{alternation(words)})\b")
+
+
 def _multiples(group: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
-    for multiple in (r for r in group if r.kind == "multiple" and r.value):
+    explicit = _comparative()
+    for multiple in (r for r in group if r.kind == "multiple" and r.value and explicit.search(r.quote)):
         amounts = [
             r
             for r in group

@@ -4,7 +4,7 @@ b. For the same event and period, a claim about a subgroup ("59 citizens of Kyrg
    not exceed the claim about the whole ("more than 90 people"): 59 fits under more than 90; 150 soldiers
    killed do not fit in 140 killed in total.
 g. A sentence that states a total ("a total of", "in all", "altogether", "combined", "overall") and lists two
-   or more parts of the same metric and unit, there or in the next sentence: the parts must add up to it.
+   or more parts of the same metric and unit: the parts must add up to it.
 """
 
 from __future__ import annotations
@@ -86,24 +86,20 @@ def _exceeding(pairs_apart: Sequence[tuple[Record, Record]], options: CheckOptio
 
 
 def listed_parts(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
+    # The parts are listed in the total's own sentence: the next one may well count something else ("A total of 19
+    # people were arrested ... The police investigation ... 114").
     by_sentence: dict[tuple[str, int, str], list[Record]] = defaultdict(list)
-    order: list[tuple[str, int, str]] = []
     for record in records:
-        key = (record.source, record.article, record.sentence)
-        if key not in by_sentence:
-            order.append(key)
-        by_sentence[key].append(record)
-    for index, key in enumerate(order):
-        sentence = by_sentence[key]
-        following = by_sentence[order[index + 1]] if index + 1 < len(order) and order[index + 1][:2] == key[:2] else []
+        by_sentence[(record.source, record.article, record.sentence)].append(record)
+    for sentence in by_sentence.values():
         for total in sentence:
             if not total.states_total or total.metric == "other" or subject_keyed(total.metric):
                 continue  # whose total a company's or a country's figure is needs its subject (not read yet)
-            if total.unit == "percent":
-                continue  # rates and shares of different bases do not add up to a total
+            if total.unit == "percent" or total.metric in ("duration",):
+                continue  # rates and shares of different bases, or durations, do not add up to a total
             parts = [
                 record
-                for record in sentence + following
+                for record in sentence
                 if record is not total
                 and record.metric == total.metric
                 and record.unit == total.unit
