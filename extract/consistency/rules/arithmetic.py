@@ -38,12 +38,14 @@ def share_sums(records: Sequence[Record], options: CheckOptions) -> Iterator[Dis
     ]
     for share in shares:
         if share.low is not None and share.low > HUNDRED + options.share_tolerance:
+            # In news a "share" above 100% is far more often a growth rate read as one ("turnover up 152 pct"): the
+            # checker cannot tell them apart, so it says so in a note rather than flag.
             yield discrepancy(
                 "share-sum",
-                "error",
-                f"A share above 100%: {share.metric}",
-                f"{share.shown()} gives {share.entity or share.metric} a share of {number(share.low)}%, more than the "
-                "whole.",
+                "note",
+                f"A share above 100%?: {share.metric}",
+                f"{share.shown()} is read as a share of {share.entity or share.metric} of {number(share.low)}%, more "
+                "than the whole: either a misreported share or, more often, a growth rate; check which.",
                 [(share, "share")],
             )
     groups: dict[tuple[str, str, str], list[Record]] = defaultdict(list)

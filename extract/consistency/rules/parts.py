@@ -108,6 +108,8 @@ def listed_parts(records: Sequence[Record], options: CheckOptions) -> Iterator[D
             if len(parts) < 2:
                 continue
             whole = interval_of(total, options.relative_tolerance)
+            if any(_above(interval_of(part), whole) for part in parts):
+                continue  # a "part" larger than the total alone counts something else (tonnes beside ships)
             summed = reduce(Interval.__add__, (interval_of(p, options.relative_tolerance) for p in parts))
             if not summed.disjoint(whole):
                 continue
