@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 
 from bench.ecbplus_flags import across_subtopics
+from bench.ecbplus_perturbations import false_flags, perturbation_recall
 from bench.story_grouping import b_cubed, ecbplus
 from extract.stories import group_stories
-from bench.ecbplus_perturbations import false_flags, perturbation_recall
 from tests.helpers import shared_path
 
 # Held-apart figures (topics 23-45) of the mixed run when the floors were set: recall HELD_APART_RECALL (a changed

@@ -16,18 +16,19 @@ from extract.consistency import CheckOptions, Discrepancy, check, load_options, 
 from extract.consistency.rates import load_rates
 from extract.errors import InputError, UsageError
 
-# Two wire stories on one investment, a day apart; the second gives the amount in euros.
-USD_STORY = "Siemens Energy said on Monday that its investment in the Samarkand wind farm totals $162.5 million."
-GBP_STORY = "Siemens Energy said on Monday that its investment in the Samarkand wind farm totals £128.5 million."
+# Two wire stories on one theft, a day apart; the second gives the amount in euros. (A stolen amount is the event's
+# own figure: compared whatever noun its sentence gives, unlike an investment, which needs its subject.)
+USD_STORY = "Police said on Monday that the thieves who raided the Samarkand museum stole jewels worth $162.5 million."
+GBP_STORY = "Police said on Monday that the thieves who raided the Samarkand museum stole jewels worth £128.5 million."
 
 
 def eur_story(amount: str) -> str:
-    return f"Siemens Energy's investment in the Samarkand wind farm totals {amount}, the company said on Tuesday."
+    return f"The thieves who raided the Samarkand museum stole jewels worth {amount}, police said on Tuesday."
 
 
-# Trade over a year: the explicit period "in 2021" dates both claims.
-TRADE_USD = "Trade between Kazakhstan and Germany reached $2.35 billion in 2021, the ministry said."
-TRADE_EUR = "Trade between Kazakhstan and Germany reached 2.1 billion euros in 2021."
+# A sum stolen over a year: the explicit period "in 2021" dates both claims.
+TRADE_USD = "Embezzlers stole $2.35 billion from the Samarkand state bank in 2021, the ministry said."
+TRADE_EUR = "Embezzlers stole 2.1 billion euros from the Samarkand state bank in 2021."
 
 # Euro reference rates as the ECB publishes them (1 EUR = x USD), and the pound against the dollar.
 ECB = """date,base,quote,rate
@@ -182,7 +183,7 @@ def test_amounts_in_different_currencies(
     for text in words:
         assert text in pair.explanation, pair.explanation
     if severity != "note":
-        assert pair.title.startswith("Conflicting figures for investment.value") or "trade.value" in pair.title
+        assert pair.title.startswith("Conflicting figures for crime.stolen_value")
 
 
 def test_the_rate_tolerance_decides_a_near_miss(in_tmp: Path) -> None:
