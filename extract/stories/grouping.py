@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Final
 
 import numpy as np
@@ -92,6 +93,7 @@ def story_id_of(key: ArticleKey) -> str:
     return "s-" + hashlib.sha256(f"{key[0]}\x1f{key[1]}".encode()).hexdigest()[:10]
 
 
+@cache
 def _stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 

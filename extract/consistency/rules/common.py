@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from extract.consistency.matching import comparison_block
@@ -81,14 +82,8 @@ def group_discrepancy(
     """A flag about a group of figures: keyed by what they are about (`about`), listing every member; the
     fingerprints its pairs would have had as pair flags are kept, so that verdicts given to them carry over."""
     records = [record for record, _ in involved]
-    return Discrepancy(
+    return replace(
+        discrepancy(rule, severity, title, explanation, involved, clashes),
         fingerprint=keyed_fingerprint(rule, about),
-        rule=rule,
-        severity=severity,
-        title=title,
-        explanation=explanation,
-        facts=tuple(Involved.of(record, role) for record, role in involved),
-        members=members_digest(records),
         pair_fingerprints=tuple(sorted(fingerprint(rule, [one, two]) for one, two in pairs(records))),
-        clashes=tuple((one.fact_id, two.fact_id) for one, two in clashes),
     )

@@ -93,22 +93,19 @@ def _groups(records: Sequence[Record], options: CheckOptions) -> Iterator[_Group
         return fact_id
 
     disjoint: list[tuple[Record, Record]] = []
+    members: dict[str, Record] = {}
     for first, second in _candidates(records):
         if not same_thing(first, second):
             continue
         for record in (first, second):
             parent.setdefault(record.fact_id, record.fact_id)
+            members.setdefault(record.fact_id, record)
         parent[root(second.fact_id)] = root(first.fact_id)
         one, two = interval_of(first, options.relative_tolerance), interval_of(second, options.relative_tolerance)
         if one.disjoint(two):
             disjoint.append((first, second))
     if not disjoint:
         return
-    members: dict[str, Record] = {}
-    for first, second in _candidates(records):
-        for record in (first, second):
-            if record.fact_id in parent:
-                members.setdefault(record.fact_id, record)
     for fact_id, record in members.items():
         linked[root(fact_id)].append(record)
     by_group: dict[str, list[tuple[Record, Record]]] = defaultdict(list)
