@@ -41,7 +41,13 @@ def load_texts(count: int) -> tuple[str, list[str]]:
 def peers() -> dict[str, Callable[[str], int]]:
     found: dict[str, Callable[[str], int]] = {}
     try:
+        from quantulum3 import classifier as quantulum_classifier  # type: ignore[import-not-found]
         from quantulum3 import parser as quantulum  # type: ignore[import-not-found]
+
+        # quantulum3 ships its unit classifier pickled under an old scikit-learn, which the one claims installs for
+        # its stories cannot load; without scikit-learn (as it was timed before) quantulum3 disambiguates units by
+        # its rules, and so it does here.
+        quantulum_classifier.USE_CLF = False
 
         found["quantulum3"] = lambda text: len(quantulum.parse(text))
     except ImportError:
