@@ -198,6 +198,12 @@ facts_strategy = st.builds(
     entity_places=st.frozensets(st.sampled_from(["KGZ", "AUS"])),
     holder=st.none() | st.sampled_from(["man (suspect)", "name:gomes"]),
     age_then=st.booleans(),
+    implicit=st.booleans(),
+    perpetrator=st.none() | st.sampled_from(["included", "excluded"]),
+    event=st.sampled_from(["main", "other"]),
+    event_cue=st.none() | st.just("a day after"),
+    event_date=st.none() | st.sampled_from(["2004-12", "last year"]),
+    event_places=st.frozensets(st.sampled_from(["IDN", "LKA"])),
 )
 
 

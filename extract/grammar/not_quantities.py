@@ -49,7 +49,11 @@ _PATTERN: Final = regex.compile("|".join(_parts), regex.VERBOSE)
 _GLUED_BEFORE: Final = regex.compile(r"[A-Za-z0-9+/.–−^-]{1,24}\Z")
 _LETTERS_END: Final = regex.compile(r"[A-Za-z]+\Z")
 _GLUED_AFTER: Final = regex.compile(r"[A-Za-z]+|\+\d")
-_SENTENCE_START: Final = regex.compile(r"(?: \A | [.!?:;\"“”\n(\[•] ) [\s\"“”'‘]* \Z", regex.VERBOSE)
+# A sentence starts after a stop, a colon, a quote, a bracket, a bullet, or a dateline's dash ("LANDSTUHL,
+# Germany - Four US servicemen").
+_SENTENCE_START: Final = regex.compile(
+    r"(?: \A | [.!?:;\"“”\n(\[•] | \s[-–—]{1,2} ) [\s\"“”'‘]* \Z", regex.VERBOSE
+)
 
 
 def find_exclusions(text: str) -> list[Exclusion]:

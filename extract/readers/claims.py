@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from typing import Final
 
 import regex
@@ -34,6 +35,8 @@ from extract.ingest.sentences import Sentence, split_sentences
 from extract.lexicons import alternation, load_toml
 from extract.readers.attribution import attribution_of, clause_around, is_hedged, is_negated
 from extract.readers.entities import entity_of
+from extract.readers.events import MAIN, EventKey, event_of
+from extract.readers.implicit import ImplicitCount, implicit_counts
 from extract.readers.metrics import classify
 from extract.readers.periods import Period, as_reported, parse_reference_date, period_for
 from extract.readers.persons import AGE_METRIC, AgeMention, age_holder, names_in, resolve_in_article
@@ -60,6 +63,8 @@ LIST_BREAK: Final = regex.compile(r"[;:]")
 PLACE_WINDOW_WORDS: Final = 30  # countries this close to the quantity are its places, before the rest
 GROUP_KINDS: Final = frozenset({"organization", "region"})  # what a count of member countries belongs to
 PARAGRAPH_BREAK: Final = regex.compile(r"\n")
+MAIN_EVENT: Final = EventKey(MAIN, None, None, None)
+IMPLICIT_PRECISION: Final = Decimal("0.5")  # a count of persons named one by one is exact, as a numeral's is
 
 
 def _whole_words(words: Sequence[str]) -> str:
@@ -121,6 +126,8 @@ class Claim:
     attributed_to: str | None
     hedged: bool
     negated: bool
+    implicit: bool = False
+    event: EventKey = MAIN_EVENT
 
 
 def find_claims(text: str, start: int = 0, end: int | None = None, reference: date | None = None) -> list[Claim]:
@@ -134,10 +141,16 @@ def find_claims(text: str, start: int = 0, end: int | None = None, reference: da
         if PARAGRAPH_BREAK.search(text, previous_end, sentence.start):
             previous_places, previous_groups, previous_sentence = (), (), ""
         found_here = [found for found in find_quantities(sentence.text) if is_claim(sentence.text, found)]
+        here = []
         for index, found in enumerate(found_here):
             following = found_here[index + 1].start if index + 1 < len(found_here) else len(sentence.text)
             context = _Context(following, previous_places, previous_sentence, reference, previous_groups)
-            claims.append(_claim(sentence, found, context))
+            here.append(_claim(sentence, found, context))
+        context = _Context(len(sentence.text), previous_places, previous_sentence, reference, previous_groups)
+        for count in implicit_counts(sentence.text):
+            if not any(found.start < count.end and count.start < found.end for found in found_here):
+                here.append(_implicit_claim(sentence, count, context))
+        claims += sorted(here, key=lambda claim: claim.quantity.start)
         previous_places = _sentence_places(sentence.text) or previous_places
         previous_groups += _sentence_groups(sentence.text)
         previous_sentence = sentence.text
@@ -156,6 +169,32 @@ class _Context:
     previous_groups: tuple[str, ...] = ()  # organisations and regions of the paragraph's previous sentences, in order
 
 
+def _implicit_claim(sentence: Sentence, count: ImplicitCount, context: _Context) -> Claim:
+    """A count the sentence implies ("a man was shot dead": 1 killed), read as a claim of its metric."""
+    words = sentence.text
+    found = Quantity(
+        start=count.start, end=count.end, surface=words[count.start : count.end], value=count.value,
+        low=count.value, high=count.value, low_open=False, high_open=False, precision=IMPLICIT_PRECISION,
+        qualifier=None, unit="count", dimension="[count]", base_value=count.value, base_unit="count",
+        kind="cardinal", counted_noun=None, rule=f"implicit_{count.rule}",
+    )
+    period = period_for(words, found.start, found.end, context.reference)
+    attribution = attribution_of(words)
+    return Claim(
+        quantity=replace(found, start=found.start + sentence.start, end=found.end + sentence.start),
+        sentence=sentence,
+        entity=count.person,
+        metric=count.metric,
+        places=_places(words, found, context),
+        period=period,
+        attributed_to=attribution.source if attribution else None,
+        hedged=is_hedged(words),
+        negated=False,
+        implicit=count.implicit,
+        event=event_of(words, found.start, found.end, period, context.reference),
+    )
+
+
 def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
     words = sentence.text
     zero = found.value == 0 and found.kind == "cardinal"
@@ -171,6 +210,7 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
         # "Kimani Gray, 16," gives an age in years, as "the 16-year-old" does: one unit, so the two compare.
         base = to_base(quantity.value, "year")
         quantity = replace(quantity, unit="year", dimension="[time]", base_value=base, base_unit="second")
+    period = period_for(words, found.start, found.end, context.reference)
     return Claim(
         quantity=quantity,
         sentence=sentence,
@@ -188,10 +228,11 @@ def _claim(sentence: Sentence, found: Quantity, context: _Context) -> Claim:
             context=context.previous_sentence,
         ),
         places=_places(words, found, context),
-        period=period_for(words, found.start, found.end, context.reference),
+        period=period,
         attributed_to=attribution.source if attribution else None,
         hedged=is_hedged(words),
         negated=negated,
+        event=event_of(words, found.start, found.end, period, context.reference),
     )
 
 
@@ -371,6 +412,12 @@ def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> lis
                 entity_places=scope.entity_places,
                 holder=scope.holder,
                 age_then=scope.age_then,
+                implicit=claim.implicit,
+                perpetrator=claim.event.perpetrator,
+                event=claim.event.event,
+                event_cue=claim.event.cue,
+                event_date=claim.event.date,
+                event_places=frozenset(claim.places) if claim.event.event != MAIN else frozenset(),
             )
         )
     return facts

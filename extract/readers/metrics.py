@@ -52,11 +52,14 @@ class Metric:
     min_score: int
     noun_required: bool
     excludes_anywhere: bool
-    cues_in_clause: bool
+    cue_scope: str  # "sentence", "clause" or "local"
     not_before: regex.Pattern[str] | None
     right_after: regex.Pattern[str] | None  # "6.4-magnitude", "6.4 on the Richter scale"
     right_before: regex.Pattern[str] | None  # "magnitude 6.4", "a quake measuring 6.4"
     line_label: regex.Pattern[str] | None  # "Revs 3.92 billion vs 3.53 billion": a results table's row label
+    ruled_out_before: regex.Pattern[str] | None  # "died Thursday at 91": an age, not a toll
+    not_nouns: regex.Pattern[str] | None  # a toll counts people, not "residential units"
+    whole_numbers: bool
 
     def applies_to(self, kind: str, unit: str, dimension: str) -> bool:
         if self.kinds and kind not in self.kinds:
@@ -163,12 +166,18 @@ def metrics() -> tuple[Metric, ...]:
                 weight=int(entry.get("weight", 1)),
                 noun_required=bool(entry.get("noun_required", False)),
                 excludes_anywhere=entry.get("excludes_scope", "sentence") == "sentence",
-                cues_in_clause=entry.get("cue_scope", "sentence") == "clause",
+                cue_scope=entry.get("cue_scope", "sentence"),
                 not_before=_phrase_pattern(entry.get("not_before", [])),
                 min_score=int(entry.get("min_score", 2)),
                 right_after=_adjacent(entry.get("right_after", []), after=True),
                 right_before=_adjacent(entry.get("right_before", []), after=False),
                 line_label=_line_label(entry.get("line_labels", [])),
+                not_nouns=_phrase_pattern(entry.get("not_nouns", [])),
+                whole_numbers=bool(entry.get("whole_numbers", False)),
+                ruled_out_before=(
+                    regex.compile("(?i)(?:" + "|".join(entry["ruled_out_before"]) + ")", regex.VERBOSE)
+                    if entry.get("ruled_out_before") else None
+                ),
             )
         )
     return tuple(found)
@@ -224,6 +233,14 @@ def _adjacent(phrases: Sequence[str], *, after: bool) -> regex.Pattern[str] | No
         r"\s+".join(regex.escape(word) for word in phrase.split()) for phrase in sorted(phrases, key=len, reverse=True)
     )
     if after:
+        noun_first = [phrase.removeprefix("* ") for phrase in phrases if phrase.startswith("* ")]
+        if noun_first:
+            words = "|".join(
+                r"\s+".join(regex.escape(word) for word in phrase.split())
+                for phrase in sorted((p for p in phrases if not p.startswith("* ")), key=len, reverse=True)
+            )
+            later = "|".join(r"\s+".join(regex.escape(word) for word in phrase.split()) for phrase in noun_first)
+            return regex.compile(rf"(?i)\A(?:[\s-]*(?:{words})|(?:\s+[\p{{L}}-]+){{1,2}}?\s+(?:{later}))(?![\w])")
         return regex.compile(rf"(?i)\A[\s-]*(?:{words})(?![\w])")
     return regex.compile(rf"(?i)(?<![\w-])(?:{words})[\s-]*\Z")
 
@@ -273,12 +290,21 @@ def classify(
         ):
             return metric.id
     best_id, best_score = OTHER, -1
+    figure = sentence[quantity_at:quantity_end]
+    whole = not regex.search(r"\d[.,]\d{1,2}(?!\d)|-\s*\d|−", figure) or kind == "range"
     predicate = _predicate_span(sentence, quantity_end, predicate_end)
     clause = clause_around(sentence, quantity_at, quantity_end)
+    local: tuple[int, int] | None = None
     for metric in metrics():
         if not metric.applies_to(kind, unit, dimension):
             continue
         if metric.requires and not (metric.requires.search(sentence) or metric.requires.search(context)):
+            continue
+        if metric.not_nouns and entity and metric.not_nouns.search(entity):
+            continue
+        if metric.whole_numbers and not whole:
+            continue
+        if metric.ruled_out_before and metric.ruled_out_before.search(sentence, max(0, quantity_at - 60), quantity_at):
             continue
         if metric.excludes and (
             any(
@@ -295,8 +321,12 @@ def classify(
         for cue, is_topic in metric.cues:
             best_cue = 0
             for match in cue.finditer(sentence):
-                if metric.cues_in_clause and not clause[0] <= match.start() < clause[1]:
+                if metric.cue_scope == "clause" and not clause[0] <= match.start() < clause[1]:
                     continue
+                if metric.cue_scope == "local":
+                    local = local or _local_clause(sentence, quantity_at, quantity_end, clause)
+                    if not local[0] <= match.start() < local[1]:
+                        continue
                 if metric.not_before and metric.not_before.match(sentence, _skip_space(sentence, match.end())):
                     continue
                 before = match.end() <= quantity_at
@@ -324,6 +354,45 @@ def classify(
             if negated and metric.negated_id:
                 best_id = metric.negated_id
     return best_id
+
+
+@cache
+def _local_breaks() -> regex.Pattern[str]:
+    words = []
+    for phrase in _taxonomy()["local_clause_breaks"]:
+        if phrase == "<as>":
+            words.append(r"(?<=\s)(?<!\bas\s+\w+\s+)(?<!\bsuch\s+)(?=as\s+(?!many|much|few|well|long|far|high|low|soon|of|part\b)\p{L})")
+        elif phrase == ", <participle>":
+            words.append(r",\s*(?=\p{Ll}+ing\b)")
+        elif phrase.startswith(","):
+            words.append(r",\s*(?=" + regex.escape(phrase[1:].strip()) + r"\b)")
+        elif phrase == "--":
+            words.append(r"\s--\s|--")
+        else:
+            words.append(r"(?<=\s)(?=" + regex.escape(phrase) + r"\b)")
+    return regex.compile("|".join(words), regex.IGNORECASE)
+
+
+def _local_clause(sentence: str, start: int, end: int, clause: tuple[int, int]) -> tuple[int, int]:
+    """The quantity's clause cut at the finer breaks of ``local_clause_breaks``.
+
+    >>> text = "Rioters gathered after a vigil for Gray, who was shot dead by two plainclothes officers."
+    >>> at = text.index("two")
+    >>> text[slice(*_local_clause(text, at, at + 3, (0, len(text))))]
+    'who was shot dead by two plainclothes officers.'
+    >>> text = "A man was killed when about 100 people were in the building."
+    >>> at = text.index("100")
+    >>> text[slice(*_local_clause(text, at, at + 3, (0, len(text))))]
+    'when about 100 people were in the building.'
+    """
+    local_start, local_end = clause
+    for match in _local_breaks().finditer(sentence, clause[0], clause[1]):
+        if match.end() <= start:
+            local_start = match.end()
+        elif match.start() >= end:
+            local_end = match.start()
+            break
+    return local_start, local_end
 
 
 def _words_between(sentence: str, first: int, second: int) -> int:

@@ -173,6 +173,23 @@ class Fact:
         "text", "whose age or count of children it is (\"man (suspect)\", \"name:gomes\", \"person.children:mother\")"
     )
     age_then: bool = as_column("boolean", "true when an age is given as it was at an earlier time (\"then 25\")")
+    implicit: bool = as_column(
+        "boolean", "true when no numeral states the count and words imply it (\"a man was shot dead\": 1 killed)"
+    )
+    perpetrator: str | None = as_column(
+        "text", "whether a toll counts the attacker: `included` (\"including the gunman\"), `excluded`, else empty"
+    )
+    event: str = as_column(
+        "text", "which event the figure belongs to: `main` (the article's own) or `other` (a background, earlier or "
+        "separate event, or a comparison)"
+    )
+    event_cue: str | None = as_column("text", "the words that placed the figure in another event (\"a day after\")")
+    event_date: str | None = as_column(
+        "text", "the date or time read for that other event (\"2004-12\", \"last year\"), when the sentence gives one"
+    )
+    event_places: frozenset[str] = as_column(
+        "codes", "the places read for that other event, joined with `;`"
+    )
     story: str | None = as_column(
         "text", "the story (one event or subject) the article tells of, `claims stories` lists them (extract/stories/)",
         filled_later=True,

@@ -37,7 +37,8 @@ from extract.table.schema import (
 
 __all__ = ["EXTRACT_MEMORY_LIMIT", "FACT_ORDER", "MEMORY_LIMIT", "FactStore", "InputState", "StoreError"]
 
-SCHEMA_VERSION: Final = 3  # 3: stories and the facts' story; 2: exact DECIMAL numbers and DATE periods
+# 4: implicit counts and event keys; 3: stories and the facts' story; 2: exact DECIMAL numbers and DATE periods
+SCHEMA_VERSION: Final = 4
 # Stable, diff-friendly order of the exported table: by file, then position, then id.
 FACT_ORDER: Final = "split_part(source, '#', 1), line, start, \"end\", fact_id"
 EXPORT_BATCH_ROWS: Final = 5_000
