@@ -147,8 +147,14 @@ def find_claims(text: str, start: int = 0, end: int | None = None, reference: da
             context = _Context(following, previous_places, previous_sentence, reference, previous_groups)
             here.append(_claim(sentence, found, context))
         context = _Context(len(sentence.text), previous_places, previous_sentence, reference, previous_groups)
+        counts = [found for found in found_here if found.unit == "count"]
         for count in implicit_counts(sentence.text):
-            if not any(found.start < count.end and count.start < found.end for found in found_here):
+            # "at least one bomb technician had been injured", "killing one person": the numeral's count
+            if not any(
+                found.start < end and start < found.end
+                for found in counts
+                for start, end in ((count.start, count.end), (count.person_start, count.person_end))
+            ):
                 here.append(_implicit_claim(sentence, count, context))
         claims += sorted(here, key=lambda claim: claim.quantity.start)
         previous_places = _sentence_places(sentence.text) or previous_places

@@ -30,6 +30,7 @@ from typing import Any, Final
 import regex
 
 from extract.lexicons import load_toml
+from extract.readers.places import find_places
 
 __all__ = ["ImplicitCount", "implicit_counts"]
 
@@ -50,12 +51,22 @@ OBJECT_NEXT: Final = regex.compile(
     r"\s+(?:(?i:a|an|the|his|her|their|him|them|himself|herself|one|two|three|four|five|six|seven|eight|nine|ten)"
     r"\b|\d|\p{Lu})"
 )
-ADJECTIVE_BEFORE: Final = regex.compile(r"(?i)\b(?:a|an|the|one|every|each|any|no)\s+\Z")
+ADJECTIVE_BEFORE: Final = regex.compile(
+    r"(?i)\b(?:a|an|the|one|every|each|any|no|his|her|their|its|our|my|your)\s+(?:\w+ly\s+)?\Z"
+)
+# A participle after a preposition is an adjective ("a replacement for injured captain Ricky Ponting"); a gerund
+# there is still a verb ("accused of killing two co-workers").
+PREPOSITION_BEFORE: Final = regex.compile(r"(?i)\b(?:for|of|with|to|by|from|on|in|at|as|like)\s+(?:\w+ly\s+)?\Z")
+OF_BEFORE: Final = regex.compile(r"\s+of\s+\Z")
 RELATIVE: Final = regex.compile(r"\s(?:who|whose)\s")
 VICTIM: Final = regex.compile(r"(?i)\bvictims?\b")
 SUBJECT_BOUNDARY: Final = regex.compile(r"[;:()\[\]\"“”—]|,\s*(?=\S)|\s[–-]{1,2}\s")
 SUBJECT_WORDS: Final = 10
 DASH_ASIDE: Final = regex.compile(r"\s*[—–]\s[^—–]{1,80}\s[—–]\s*\Z|\s*\([^()]{1,60}\)\s*\Z")
+# "The woman, identified by the police as Madeline Kafoury, died": an aside between commas before the verb.
+COMMA_ASIDE: Final = regex.compile(
+    r",\s*(?:\p{Ll}+(?:ed|ing)|who|which|believed|aged|said|reportedly|apparently)\b[^,]{0,80},\s*\Z"
+)
 NAME_AGE_HOME: Final = regex.compile(
     r"(?P<name>(?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s*\d{1,3},\s*of\s+(?:\p{Lu}[\p{L}.'’-]+\s*){1,3},?\s*\Z"
 )
@@ -134,7 +145,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?P<verb>{verbs('nominal')}|homicide|murders|killings|slayings)(?![\w-])"
         ),
         "object_stop": regex.compile(
-            rf"(?i)\s(?:{words('object_stops')})(?![\w-])|[.](?=\s|\Z)|[;:!?()\[\]\"“”]|\s[–-]{{1,2}}\s"
+            rf"(?i)\s(?:{words('object_stops')})(?![\w-])|(?<!\b\p{{Lu}})[.](?=\s|\Z)|[;:!?()\[\]\"“”]|\s[–-]{{1,2}}\s"
             r"|,?\s+and\s+(?:\w+ly\s+)?\p{L}+(?:ing|ed)\b|,\s+(?:\w+ly\s+)?\p{L}+(?:ing|ed)\b|\s\p{Ll}+ing\b"
         ),
         "person_noun": regex.compile(rf"(?i)\A(?:{words('person_nouns')})\Z"),
@@ -202,6 +213,8 @@ def _persons(text: str, offset: int, *, sentence_start: bool, loose: bool, lists
         for token in tokens:
             if _patterns()["person_plural"].match(token.rstrip(".,")):
                 return None
+        if tokens[-1][:1].isupper() and any(m.end >= len(item) - 1 for m in find_places(item)):
+            return None  # "operating out of El Salvador, were killed": a place, not a person
         capitalised = sum(1 for t in tokens if t[:1].isupper() and t not in _lexicon()["not_names"])
         titled = any(t in titles for t in tokens[:-1])
         at_start = sentence_start and index == 0 and len(tokens) == 1
@@ -217,7 +230,7 @@ def _subject_before(sentence: str, at: int) -> tuple[int, int] | None:
     appositive = NAME_AGE_HOME.search(sentence, 0, at)
     if appositive:
         return appositive.start("name"), appositive.end("name")
-    aside = DASH_ASIDE.search(sentence, 0, at)
+    aside = DASH_ASIDE.search(sentence, 0, at) or COMMA_ASIDE.search(sentence, 0, at)
     if aside:  # "A deputy — a recently married father of two sons — died": the subject before the aside
         return _subject_before(sentence, aside.start())
     window_start = 0
@@ -342,9 +355,11 @@ def implicit_counts(sentence: str) -> list[ImplicitCount]:
             continue
         metric = _verb_of("active")[" ".join(match["verb"].lower().split())]
         target = _object_after(sentence, match.end())
-        if target is None or sentence[match.end() : target[0]].strip() or ADJECTIVE_BEFORE.search(sentence, 0,
-                                                                                                   match.start()):
-            continue  # "an injured person": an adjective, not a verb with its object
+        adjective = ADJECTIVE_BEFORE.search(sentence, 0, match.start()) or (
+            not match["verb"].lower().endswith("ing") and PREPOSITION_BEFORE.search(sentence, 0, match.start())
+        )
+        if target is None or sentence[match.end() : target[0]].strip() or adjective:
+            continue  # "an injured person", "for injured captain Ponting": an adjective, not a verb with its object
         _counted(sentence, target, match, metric, "active", add, loose=False, lists=True, quote_to_person=True)
     return sorted(add.counts, key=lambda count: count.start)
 
@@ -402,6 +417,14 @@ def _counted(sentence: str, span: tuple[int, int], match: regex.Match[str], metr
         return  # "with the purpose of killing him", "tried to kill": no harm done
     start, end = span
     people = _persons(sentence[start:end], start, sentence_start=start == 0, loose=loose, lists=lists)
+    if people is None and rule in ("passive", "died") and OF_BEFORE.search(sentence, 0, start):
+        # "the mother of two died": the phrase before "of" is the subject
+        retry = _subject_before(sentence, OF_BEFORE.search(sentence, 0, start).start())
+        if retry is not None:
+            people = _persons(sentence[retry[0] : retry[1]], retry[0], sentence_start=retry[0] == 0, loose=loose,
+                              lists=lists)
+            if people is not None:
+                start, end = retry
     if people is None and rule in ("passive", "died"):
         # "A US State Department official who worked with the ministers of education was murdered": the
         # subject is the phrase before the relative clause.
