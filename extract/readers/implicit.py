@@ -42,6 +42,10 @@ NUMBER_START: Final = regex.compile(
     r"(?i)\A(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
     r"several|many|some|scores|both|all|most|few)\b)"
 )
+PARTICIPLE: Final = regex.compile(r"(?i)\A\p{L}+(?:ed|en|wn)\Z")
+NUMERAL: Final = regex.compile(
+    r"(?i)\A(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b)"
+)
 ONE_START: Final = regex.compile(r"(?i)\A(?:one|a\s+single)\s+")
 AGE_WORD: Final = regex.compile(r"(?i)-years?-old\b")
 YEAR: Final = regex.compile(r"(?:1[5-9]|20)\d\d\b")
@@ -57,7 +61,7 @@ ADJECTIVE_BEFORE: Final = regex.compile(
 # A participle after a preposition is an adjective ("a replacement for injured captain Ricky Ponting"); a gerund
 # there is still a verb ("accused of killing two co-workers").
 PREPOSITION_BEFORE: Final = regex.compile(r"(?i)\b(?:for|of|with|to|by|from|on|in|at|as|like)\s+(?:\w+ly\s+)?\Z")
-OF_BEFORE: Final = regex.compile(r"\s+of\s+\Z")
+PREPOSITION_END: Final = regex.compile(r"(?i)\s+(?:of|in|by|from|at|on|with|for|near)\s+\Z")
 RELATIVE: Final = regex.compile(r"\s(?:who|whose)\s")
 VICTIM: Final = regex.compile(r"(?i)\bvictims?\b")
 SUBJECT_BOUNDARY: Final = regex.compile(r"[;:()\[\]\"“”—]|,\s*(?=\S)|\s[–-]{1,2}\s")
@@ -146,6 +150,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "object_stop": regex.compile(
             rf"(?i)\s(?:{words('object_stops')})(?![\w-])|(?<!\b\p{{Lu}})[.](?=\s|\Z)|[;:!?()\[\]\"“”]|\s[–-]{{1,2}}\s"
+            r"|,\s+and\s+(?:[\p{L}'’-]+\s+){0,2}(?:did|does|was|were|is|are|has|have|had|said|says|could|would|will)\b"
             r"|,?\s+and\s+(?:\w+ly\s+)?\p{L}+(?:ing|ed)\b|,\s+(?:\w+ly\s+)?\p{L}+(?:ing|ed)\b|\s\p{Ll}+ing\b"
         ),
         "person_noun": regex.compile(rf"(?i)\A(?:{words('person_nouns')})\Z"),
@@ -205,16 +210,20 @@ def _persons(text: str, offset: int, *, sentence_start: bool, loose: bool, lists
         return None
     titles = set(_lexicon()["person_titles"])
     for index, item in enumerate(items):
-        if any(NUMBER_START.match(token) and not AGE_WORD.search(token) for token in item.split()):
-            return None  # "at least 10 Iraqis have been killed": the grammar's numeral
+        if NUMBER_START.match(item) or any(NUMERAL.match(t) and not AGE_WORD.search(t) for t in item.split()):
+            return None  # "at least 10 Iraqis have been killed", "several people": the grammar's count
         tokens = [m.group() for m in WORD.finditer(item)]
         if not tokens:
             return None
         for token in tokens:
             if _patterns()["person_plural"].match(token.rstrip(".,")):
                 return None
-        if tokens[-1][:1].isupper() and any(m.end >= len(item) - 1 for m in find_places(item)):
-            return None  # "operating out of El Salvador, were killed": a place, not a person
+        if len(tokens) > 1 and PARTICIPLE.match(tokens[-1]) and _patterns()["person_noun"].match(tokens[-2].lower()):
+            tokens = tokens[:-1]  # "A Turkish engineer abducted (by a gang) was found dead"
+        if tokens[-1][:1].isupper() and any(
+            m.end >= len(item) - 1 and m.kind != "demonym" for m in find_places(item)
+        ):
+            return None  # "operating out of El Salvador, were killed": a place, not a person ("a Briton" is one)
         capitalised = sum(1 for t in tokens if t[:1].isupper() and t not in _lexicon()["not_names"])
         titled = any(t in titles for t in tokens[:-1])
         at_start = sentence_start and index == 0 and len(tokens) == 1
@@ -417,14 +426,16 @@ def _counted(sentence: str, span: tuple[int, int], match: regex.Match[str], metr
         return  # "with the purpose of killing him", "tried to kill": no harm done
     start, end = span
     people = _persons(sentence[start:end], start, sentence_start=start == 0, loose=loose, lists=lists)
-    if people is None and rule in ("passive", "died") and OF_BEFORE.search(sentence, 0, start):
-        # "the mother of two died": the phrase before "of" is the subject
-        retry = _subject_before(sentence, OF_BEFORE.search(sentence, 0, start).start())
-        if retry is not None:
-            people = _persons(sentence[retry[0] : retry[1]], retry[0], sentence_start=retry[0] == 0, loose=loose,
-                              lists=lists)
-            if people is not None:
-                start, end = retry
+    tries = 0
+    while people is None and rule in ("passive", "died") and tries < 3 and PREPOSITION_END.search(sentence, 0, start):
+        # "the mother of two died", "A Turkish engineer abducted by a gang in eastern Afghanistan was found dead":
+        # the subject is the phrase before the preposition
+        tries += 1
+        retry = _subject_before(sentence, PREPOSITION_END.search(sentence, 0, start).start())
+        if retry is None:
+            break
+        start, end = retry
+        people = _persons(sentence[start:end], start, sentence_start=start == 0, loose=loose, lists=lists)
     if people is None and rule in ("passive", "died"):
         # "A US State Department official who worked with the ministers of education was murdered": the
         # subject is the phrase before the relative clause.

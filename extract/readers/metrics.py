@@ -58,6 +58,7 @@ class Metric:
     right_before: regex.Pattern[str] | None  # "magnitude 6.4", "a quake measuring 6.4"
     line_label: regex.Pattern[str] | None  # "Revs 3.92 billion vs 3.53 billion": a results table's row label
     ruled_out_before: regex.Pattern[str] | None  # "died Thursday at 91": an age, not a toll
+    ruled_out_after: regex.Pattern[str] | None  # "a two-story building", "six miners escaped unharmed"
     not_nouns: regex.Pattern[str] | None  # a toll counts people, not "residential units"
     whole_numbers: bool
 
@@ -173,6 +174,10 @@ def metrics() -> tuple[Metric, ...]:
                 right_before=_adjacent(entry.get("right_before", []), after=False),
                 line_label=_line_label(entry.get("line_labels", [])),
                 not_nouns=_phrase_pattern(entry.get("not_nouns", [])),
+                ruled_out_after=(
+                    regex.compile("(?i)(?:" + "|".join(entry["ruled_out_after"]) + ")", regex.VERBOSE)
+                    if entry.get("ruled_out_after") else None
+                ),
                 whole_numbers=bool(entry.get("whole_numbers", False)),
                 ruled_out_before=(
                     regex.compile("(?i)(?:" + "|".join(entry["ruled_out_before"]) + ")", regex.VERBOSE)
@@ -303,6 +308,8 @@ def classify(
         if metric.not_nouns and entity and metric.not_nouns.search(entity):
             continue
         if metric.whole_numbers and not whole:
+            continue
+        if metric.ruled_out_after and metric.ruled_out_after.match(sentence, quantity_end):
             continue
         if metric.ruled_out_before and metric.ruled_out_before.search(sentence, max(0, quantity_at - 60), quantity_at):
             continue
