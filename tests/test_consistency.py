@@ -29,6 +29,34 @@ def flags(*texts: str) -> list[Discrepancy]:
 
 # (texts, the rule expected to fire or None, the quotes it must cite)
 CASES = [
+    # -- events and implicit counts (issue 14) ---------------------------------------------------------------
+    pytest.param(
+        [
+            "Five workers were killed in an explosion at the refinery on Monday.",
+            "In an earlier incident, two workers were killed in an explosion at the refinery.",
+        ],
+        None,
+        set(),
+        id="event-an-earlier-incident-is-another-event",
+    ),
+    pytest.param(
+        [
+            "Five workers were killed in an explosion at the refinery on Monday.",
+            "Three workers were killed in an explosion at the refinery on Monday.",
+        ],
+        "value-conflict",
+        {"Five", "Three"},
+        id="event-the-main-event-still-conflicts",
+    ),
+    pytest.param(
+        [
+            "Three people were killed in the shooting at the mall.",
+            "A security guard was shot dead in the shooting at the mall.",
+        ],
+        None,
+        set(),
+        id="event-an-implied-count-is-one-victim-not-the-toll",
+    ),
     # -- a. value conflict ------------------------------------------------------------------------------------
     pytest.param(
         [

@@ -23,6 +23,7 @@ import regex
 
 from extract.consistency.model import Record
 from extract.lexicons import alternation, load_toml
+from extract.readers.events import MAIN
 from extract.readers.metrics import place_keyed, subject_keyed
 from extract.readers.persons import AGE_METRIC, same_person, surname_of
 from extract.readers.scope import CHILDREN_METRIC
@@ -39,6 +40,7 @@ __all__ = [
     "places_compatible",
     "record_key",
     "same_block",
+    "same_event",
     "same_thing",
 ]
 
@@ -206,6 +208,8 @@ def same_thing(first: Record, second: Record) -> bool:
         return bool(record_key(first).head) and record_key(first) == record_key(second)
     if is_projection(first) != is_projection(second) or is_increment(first) or is_increment(second):
         return False
+    if not same_event(first, second):
+        return False
     if first.metric not in _classes()[3] and local_scope(first) != local_scope(second):
         return False  # "12 killed in Bener Meriah district" counts part of "24 dead" in the province
     if not (places_compatible(first, second) and periods_overlap(first, second)):
@@ -216,6 +220,34 @@ def same_thing(first: Record, second: Record) -> bool:
         # same entity, in the same words, are compared there.
         return False
     return record_key(first) == record_key(second)
+
+
+def same_event(first: Record, second: Record) -> bool:
+    """Whether two figures can be of one event (read at extraction, extract/readers/events.py).
+
+    Figures of the article's main event compare with each other; a figure its sentence places in another event
+    (an earlier attack, last year's quake, a comparison) only with one of another event of the same date, and never
+    when that date is unknown. A count implied by words ("a man was shot dead") is a person's fate, as often one
+    victim of a larger toll as the toll itself: it is never compared. Two tolls of which one counts the attacker and
+    the other does not ("including the gunman") count different things.
+
+    >>> from extract.table.schema import Fact
+    >>> from dataclasses import fields
+    >>> blank = {f.name: None for f in fields(Fact)}
+    >>> main = Fact(**{**blank, "event": "main", "implicit": False})
+    >>> earlier = Fact(**{**blank, "event": "other", "event_date": "2004-12", "implicit": False})
+    >>> same_event(main, main), same_event(main, earlier), same_event(earlier, earlier)
+    (True, False, True)
+    """
+    if first.implicit or second.implicit:
+        return False
+    if first.perpetrator and second.perpetrator and first.perpetrator != second.perpetrator:
+        return False
+    if (first.event or MAIN) != (second.event or MAIN):
+        return False
+    if (first.event or MAIN) == MAIN:
+        return True
+    return bool(first.event_date) and first.event_date == second.event_date
 
 
 def _one_article(first: Record, second: Record) -> bool:
@@ -249,6 +281,8 @@ def is_part_of(part: Record, whole: Record) -> bool:
     if not (places_compatible(part, whole) and periods_overlap(part, whole)):
         return False
     if is_projection(part) or is_projection(whole) or is_increment(part) or is_increment(whole):
+        return False
+    if not same_event(part, whole):
         return False
     piece, total = record_key(part), record_key(whole)
     if not total.head or not piece.head or total.subgroup or total.places or local_scope(whole):

@@ -42,6 +42,10 @@ NUMBER_START: Final = regex.compile(
     r"(?i)\A(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|"
     r"several|many|some|scores|both|all|most|few)\b)"
 )
+PERSON_SUFFIX: Final = regex.compile(r"\p{L}{2,}(?:man|woman|person)\Z")
+ASIDE: Final = regex.compile(r",\s*(?:believed|said|thought|reported|identified|described|aged)\b[^,]{0,60}(?=,)")
+DESCRIPTOR: Final = regex.compile(r"\A(?!(?i:a|an|the|his|her|their|one)\b)(?:\p{L}+\s+){0,3}\p{Ll}+\Z")
+NAMED_AT_END: Final = regex.compile(r"\p{Lu}\p{L}+\s+(?:\p{L}+\s+)?\p{Lu}\p{L}+\Z")
 PARTICIPLE: Final = regex.compile(r"(?i)\A\p{L}+(?:ed|en|wn)\Z")
 NUMERAL: Final = regex.compile(
     r"(?i)\A(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b)"
@@ -72,7 +76,8 @@ COMMA_ASIDE: Final = regex.compile(
     r",\s*(?:\p{Ll}+(?:ed|ing)|who|which|believed|aged|said|reportedly|apparently)\b[^,]{0,80},\s*\Z"
 )
 NAME_AGE_HOME: Final = regex.compile(
-    r"(?P<name>(?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s*\d{1,3},\s*of\s+(?:\p{Lu}[\p{L}.'’-]+\s*){1,3},?\s*\Z"
+    r"(?P<name>(?:\p{Lu}[\p{L}'’.-]+\s+){0,3}\p{Lu}[\p{L}'’-]+),\s*\d{1,3},\s*"
+    r"(?:of\s+(?:\p{Lu}[\p{L}.'’-]+\s*){1,3},?\s*)?\Z"
 )
 
 
@@ -183,6 +188,8 @@ def _is_person_head(word: str, *, sentence_start: bool, names: int, titled: bool
     lower = bare.lower()
     if _patterns()["person_noun"].match(lower) or lower in _lexicon()["person_pronouns"] or YEAR_OLD.search(lower):
         return True
+    if bare[:1].islower() and PERSON_SUFFIX.search(lower):
+        return True  # "crewman", "chairwoman", "spokesperson"
     if not bare[:1].isupper() or bare in _lexicon()["not_names"] or bare.rstrip(".") in _lexicon()["not_names"]:
         return False
     # A capitalised word at a sentence's start is a name only with another capitalised word or a title beside
@@ -205,9 +212,12 @@ def _persons(text: str, offset: int, *, sentence_start: bool, loose: bool, lists
     splitter = ITEM_SPLIT_LIST if lists and has_and else ITEM_SPLIT_AND
     if not (lists and has_and):
         text = text.split(",")[0].strip()
+    text = ASIDE.sub("", text)  # "An American woman, believed to be a civilian, and a young Afghan girl"
     items = [item.strip() for item in splitter.split(text) if item.strip()]
     if not items:
         return None
+    if len(items) == 2 and DESCRIPTOR.match(items[0]) and NAMED_AT_END.search(items[1]):
+        items = [" ".join(items)]  # "Dutch film director and columnist Theo van Gogh": one person
     titles = set(_lexicon()["person_titles"])
     for index, item in enumerate(items):
         if NUMBER_START.match(item) or any(NUMERAL.match(t) and not AGE_WORD.search(t) for t in item.split()):
@@ -264,6 +274,8 @@ def _subject_before(sentence: str, at: int) -> tuple[int, int] | None:
 def _numbered_before(sentence: str, at: int) -> bool:
     """A count in figures or number words in the phrase before `at` (its prepositional phrases included, but not a
     year, a time or an age): the passive's subject is numbered ("59 citizens of Kyrgyzstan were killed")."""
+    if NAME_AGE_HOME.search(sentence, 0, at):
+        return False  # "Raj Chohan, 59, was killed": an age
     start = max((m.end() for m in SUBJECT_BOUNDARY.finditer(sentence, 0, at)), default=0)
     for token in reversed([m.group() for m in WORD.finditer(sentence, start, at)][-8:]):
         if _patterns()["subject_stop"].match(token) and token.lower() not in ("of", "in", "from", "at", "on"):
@@ -331,6 +343,8 @@ def implicit_counts(sentence: str) -> list[ImplicitCount]:
     for match in patterns["passive"].finditer(sentence):
         if _numbered_before(sentence, match.start()):
             continue  # "59 citizens of Kyrgyzstan were killed": the numeral's count
+        if match["verb"].lower() == "dead" and not patterns["violent"].search(sentence):
+            continue  # "the Louvre is dead", "a dead issue": figurative, unless the sentence tells of violence
         metric = _verb_of("passive")[" ".join(match["verb"].lower().split())]
         subject = _subject_before(sentence, match.start())
         if subject is None:
@@ -459,7 +473,8 @@ def _counted(sentence: str, span: tuple[int, int], match: regex.Match[str], metr
     person_end = start + len(text) if sentence[start:].startswith(text) else end
     implicit = not (count == 1 and ONE_START.match(text))
     # "Business was hurt", "sales were hurt": an injury needs a person noun or a pronoun, not a capitalised word
-    named_only = not (_patterns()["person_noun"].match(head) or head in _lexicon()["person_pronouns"])
+    full_name = sum(1 for word in text.split()[-3:] if word[:1].isupper()) >= 2
+    named_only = not (_patterns()["person_noun"].match(head) or head in _lexicon()["person_pronouns"] or full_name)
     if rule == "passive" and not loose and metric != "casualties.shot" and named_only:
         return
     quote_start, quote_end = (match.start(), person_end) if quote_to_person else (match.start(), match.end())

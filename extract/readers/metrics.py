@@ -309,7 +309,7 @@ def classify(
             continue
         if metric.whole_numbers and not whole:
             continue
-        if metric.ruled_out_after and metric.ruled_out_after.match(sentence, quantity_end):
+        if metric.ruled_out_after and metric.ruled_out_after.match(sentence[quantity_end:]):
             continue
         if metric.ruled_out_before and metric.ruled_out_before.search(sentence, max(0, quantity_at - 60), quantity_at):
             continue
@@ -367,7 +367,9 @@ def classify(
 def _local_breaks() -> regex.Pattern[str]:
     words = []
     for phrase in _taxonomy()["local_clause_breaks"]:
-        if phrase == "<as>":
+        if phrase in ("<after>", "<before>"):
+            words.append(rf"(?<=\s)(?={phrase[1:-1]}\b(?!\s+(?:being|having)\b))")
+        elif phrase == "<as>":
             words.append(r"(?<=\s)(?<!\bas\s+\w+\s+)(?<!\bsuch\s+)(?=as\s+(?!many|much|few|well|long|far|high|low|soon|of|part\b)\p{L})")
         elif phrase == ", <participle>":
             words.append(r",\s*(?=\p{Ll}+ing\b)")

@@ -174,6 +174,9 @@ def _about(group: Sequence[Record]) -> list[str]:
         time,
         first.local_scope or "",
         "projected" if first.projected else "",
+        # another event's figures (an earlier attack's toll) are about that event; the main event's keep the
+        # fingerprint they had before events were read, so that verdicts on them still hold
+        *([f"event:{first.event_date}"] if (first.event or "main") != "main" else []),
     ]
 
 

@@ -39,6 +39,7 @@ from extract.readers.persons.names import (
     NAME,
     NAME_RUN,
     can_be_name,
+    name_after_titles,
     initial_of,
     is_name,
     name_words,
@@ -81,6 +82,7 @@ CUE_BEFORE: Final = regex.compile(
 )
 # What follows a "Name, 52" age: a comma, "-year-old", "years old", a closing bracket or the sentence's end.
 AFTER_NAMED_AGE: Final = regex.compile(r"\A(?:\s*,|-year-old\b|\s+years?\s+old\b|\s*\)|\s*[.;]?\s*\Z)")
+BOTH_BEFORE: Final = regex.compile(r"(?i),\s*(?:both|each|all)\s+(?:aged\s+)?\Z")
 YEAR_OLD: Final = regex.compile(r"\A-?(?:years?-)?old\b")
 NEXT_WORD: Final = regex.compile(r"\s+(?P<word>\p{Ll}[\p{L}'’-]*)")
 # "then-15-year-old Timmons": the person's age at an earlier time, not comparable with their age now.
@@ -130,6 +132,8 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
     year_old = found.kind == "duration" and YEAR_OLD.match(after) is not None
     if found.kind == "duration" and not year_old:
         return None
+    if plausible and BOTH_BEFORE.search(before) and AFTER_NAMED_AGE.match(after):
+        return ""  # "Capt. Tom Tennant and Trooper William Hakim, both 51, died": the age of two persons named
     cue = CUE_BEFORE.search(before)
     if cue:
         named_first = _first_name_before(before, cue.start())
@@ -143,6 +147,9 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
     if not (plausible or cue):
         named = None  # "Smith, 140,": only a cue or "-year-old" makes so great a figure an age
     if named and not can_be_name(named["name"]):
+        after_titles = name_after_titles(named["name"])
+        if after_titles and not named["article"] and (AFTER_NAMED_AGE.match(after) or cue):
+            return after_titles  # "Police Chief Scott Russell, 46, was injured"
         named = None
     if named and named["article"] and year_old:
         return named["name"]  # "Anthony LaCalamita III, a 38-year-old Troy resident"

@@ -33,6 +33,7 @@ __all__ = [
     "NAME_RUN",
     "NameMention",
     "can_be_name",
+    "name_after_titles",
     "given_initial",
     "initial_of",
     "is_acronym",
@@ -109,6 +110,25 @@ def can_be_name(text: str) -> bool:
     if all(word.strip(".,").lower() in NAME_SUFFIXES for word in words):
         return False  # "Jr, 54": the rest of the name is on another line
     return not _names_a_place(text)
+
+
+def name_after_titles(text: str) -> str | None:
+    """The name after the titles and roles that open a run ("Police Chief Scott Russell": Scott Russell, "Dr Mark
+    Vinar": Mark Vinar), when words of a name are left after them; else None.
+
+    >>> name_after_titles("Police Chief Scott Russell"), name_after_titles("Texas Attorney General")
+    ('Scott Russell', None)
+    """
+    words = without_nickname(text).split()
+    last_role = max(
+        (i for i, word in enumerate(words) if word.strip(".,").lower() in NOT_PERSON_WORDS | NOT_NAMES | TITLES),
+        default=-1,
+    )
+    rest = words[last_role + 1 :]
+    if last_role < 0 or not rest:
+        return None
+    name = " ".join(rest)
+    return name if can_be_name(name) else None
 
 
 def surname_of(name: str) -> str:
