@@ -441,11 +441,14 @@ def _counted(sentence: str, span: tuple[int, int], match: regex.Match[str], metr
     start, end = span
     people = _persons(sentence[start:end], start, sentence_start=start == 0, loose=loose, lists=lists)
     tries = 0
-    while people is None and rule in ("passive", "died") and tries < 3 and PREPOSITION_END.search(sentence, 0, start):
+    while people is None and rule in ("passive", "died") and tries < 3:
         # "the mother of two died", "A Turkish engineer abducted by a gang in eastern Afghanistan was found dead":
         # the subject is the phrase before the preposition
+        preposition = PREPOSITION_END.search(sentence, 0, start)
+        if preposition is None:
+            break
         tries += 1
-        retry = _subject_before(sentence, PREPOSITION_END.search(sentence, 0, start).start())
+        retry = _subject_before(sentence, preposition.start())
         if retry is None:
             break
         start, end = retry
