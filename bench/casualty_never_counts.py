@@ -121,10 +121,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="read only the first N records of each corpus")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show", type=int, default=3, help="examples printed for each detector that fired")
+    parser.add_argument("--corpora", nargs="+", default=["ecbplus", "reuters"], choices=["ecbplus", "reuters"])
     args = parser.parse_args()
     if not (CORPORA / FILES["ecbplus"][0]).exists():
         raise SystemExit(f"bench.casualty_never_counts: {CORPORA}: the shared corpora are not there")
-    for corpus in ("ecbplus", "reuters"):
+    for corpus in args.corpora:
         started = time.process_time()
         tally: Counter[str] = Counter()
         examples: defaultdict[str, list[str]] = defaultdict(list)

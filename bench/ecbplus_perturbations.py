@@ -201,6 +201,8 @@ def perturbations(part: Part) -> list[Perturbation]:
             for target in records:
                 if target.metric in ("other", "duration") or target.value is None or target.kind == "ordinal":
                     continue
+                if target.implicit:
+                    continue  # "the fatal shooting of a 15-year-old boy": a count implied by words is never compared
                 if subject_keyed(target.metric):
                     continue  # a company's or a country's figure: comparable only once its subject is read
 
@@ -211,6 +213,7 @@ def perturbations(part: Part) -> list[Perturbation]:
                         if other_index != index
                         for other in others
                         if other.metric == target.metric
+                        and not other.implicit
                         and other.value == target.value
                         and other.unit == target.unit
                         and normalise(other.sentence) != normalise(target.sentence)

@@ -23,7 +23,7 @@ import regex
 
 from extract.consistency.model import Record
 from extract.lexicons import alternation, load_toml
-from extract.readers.events import MAIN
+from extract.readers.events import MAIN, date_text
 from extract.readers.metrics import place_keyed, subject_keyed
 from extract.readers.persons import AGE_METRIC, same_person, surname_of
 from extract.readers.scope import CHILDREN_METRIC
@@ -244,10 +244,20 @@ def same_event(first: Record, second: Record) -> bool:
     if first.perpetrator and second.perpetrator and first.perpetrator != second.perpetrator:
         return False
     if (first.event or MAIN) != (second.event or MAIN):
-        return False
+        # "In December 2003, Bam was razed by a 6.7 quake" (another event, by its opening date) and "A 6.7 quake
+        # killed 26,000 in Bam in December 2003" (read as the article's own): one event, by its date
+        main, other = (first, second) if (first.event or MAIN) == MAIN else (second, first)
+        return bool(other.event_date) and main.has_explicit_period and _period_text(main) == other.event_date
     if (first.event or MAIN) == MAIN:
         return True
     return bool(first.event_date) and first.event_date == second.event_date
+
+
+def _period_text(record: Record) -> str | None:
+    """A figure's explicit period as an event's date is written (extract/readers/events.py): "2003-12", "2004"."""
+    if record.period_start is None or record.period_end is None:
+        return None
+    return date_text(record.period_start, record.period_end)
 
 
 def _one_article(first: Record, second: Record) -> bool:

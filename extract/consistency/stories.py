@@ -68,7 +68,8 @@ def link_story_persons(records: Sequence[Record]) -> list[Record]:
     """`records` with each unnamed age that another article of its story names given that name."""
     by_article: dict[ArticleId, list[Record]] = defaultdict(list)
     for record in records:
-        by_article[(record.source, record.article)].append(record)
+        if not record.implicit:  # the persons named around numerals, as before implicit counts were read
+            by_article[(record.source, record.article)].append(record)
     unnamed = [record for record in records if record.metric == AGE_METRIC and not is_name(record.entity or "")]
     first_names = [record for record in records if record.metric == AGE_METRIC and _first_name_only(record)]
     if not unnamed and not first_names:

@@ -30,7 +30,7 @@ import regex
 from extract.readers.attribution import clause_around
 from extract.readers.periods import Period
 
-__all__ = ["MAIN", "OTHER_EVENT", "EventKey", "event_of"]
+__all__ = ["MAIN", "OTHER_EVENT", "EventKey", "date_text", "event_of"]
 
 MAIN: Final = "main"
 OTHER_EVENT: Final = "other"
@@ -116,7 +116,15 @@ def _date_of(period: Period | None) -> str | None:
     """A period as the date of an event: its year, month or day, as precise as it was read."""
     if period is None or period.inherited:
         return None
-    first, last = period.start, period.end
+    return date_text(period.start, period.end)
+
+
+def date_text(first: date, last: date) -> str:
+    """A span of days as an event's date: a day, a month, a year or the span itself.
+
+    >>> date_text(date(2003, 12, 1), date(2003, 12, 31)), date_text(date(2004, 1, 1), date(2004, 12, 31))
+    ('2003-12', '2004')
+    """
     if first == last:
         return first.isoformat()
     if (first.year, first.month) == (last.year, last.month) and first.day == 1:

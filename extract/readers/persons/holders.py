@@ -132,8 +132,12 @@ def age_holder(sentence: str, found: Quantity) -> str | None:
     year_old = found.kind == "duration" and YEAR_OLD.match(after) is not None
     if found.kind == "duration" and not year_old:
         return None
-    if plausible and BOTH_BEFORE.search(before) and AFTER_NAMED_AGE.match(after):
-        return ""  # "Capt. Tom Tennant and Trooper William Hakim, both 51, died": the age of two persons named
+    both = BOTH_BEFORE.search(before)
+    if plausible and both and AFTER_NAMED_AGE.match(after):
+        # "Capt. Tom Tennant and Trooper William Hakim, both 51, died": the age of each; keyed to the nearest name
+        runs = [run["name"] for run in NAME_RUN.finditer(before, 0, both.start())]
+        named_last = name_after_titles(runs[-1]) or runs[-1] if runs else ""
+        return named_last if named_last and can_be_name(named_last) else ""
     cue = CUE_BEFORE.search(before)
     if cue:
         named_first = _first_name_before(before, cue.start())
