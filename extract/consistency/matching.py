@@ -229,7 +229,8 @@ def same_event(first: Record, second: Record) -> bool:
     (an earlier attack, last year's quake, a comparison) only with one of another event of the same date, and never
     when that date is unknown. A count implied by words ("a man was shot dead") is a person's fate, as often one
     victim of a larger toll as the toll itself: it is never compared. Two tolls of which one counts the attacker and
-    the other does not ("including the gunman") count different things.
+    the other does not ("including the gunman") count different things, and so do two figures of the main event
+    dated by different weekdays in their clauses ("killing 17 people on Thursday", "killing 22 on Sunday").
 
     >>> from extract.table.schema import Fact
     >>> from dataclasses import fields
@@ -249,7 +250,8 @@ def same_event(first: Record, second: Record) -> bool:
         main, other = (first, second) if (first.event or MAIN) == MAIN else (second, first)
         return bool(other.event_date) and main.has_explicit_period and _period_text(main) == other.event_date
     if (first.event or MAIN) == MAIN:
-        return True
+        # "killing 17 people on Thursday" and "killing 22 people on Sunday": two incidents of one story
+        return not (first.event_date and second.event_date and first.event_date != second.event_date)
     return bool(first.event_date) and first.event_date == second.event_date
 
 

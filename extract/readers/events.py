@@ -48,7 +48,7 @@ PHRASE_BREAK: Final = regex.compile(r"[;:]|,(?!\s*(?:which|who|that|where|in\s+w
 class EventKey:
     event: str  # MAIN or OTHER_EVENT
     cue: str | None  # the words that decided
-    date: str | None  # the date or time read for the other event
+    date: str | None  # the date or time read for the other event; for the main event, the weekday of its clause
     perpetrator: str | None  # "included", "excluded" or None
 
 
@@ -70,12 +70,17 @@ def _lexicon() -> dict[str, Any]:
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     lexicon = _lexicon()
-    return {
+    found = {
         key: regex.compile(rf"(?i)(?<![\w-])(?:{_phrases(lexicon[key])})(?![\w-])")
         for key in (
             "before_figure", "governing", "after_figure", "past_times", "perpetrator_included", "perpetrator_excluded"
         )
     }
+    found["weekday"] = regex.compile(
+        rf"(?<!\b(?i:{_phrases(lexicon['telling_verbs'])})\s+(?:(?i:on)\s+)?)"
+        rf"\b(?P<day>{_phrases(lexicon['weekdays'])})(?:['’]s)?\b"
+    )
+    return found
 
 
 def event_of(
@@ -85,7 +90,7 @@ def event_of(
     inherited when the sentence names none) and `reference` the article's date."""
     patterns = _patterns()
     perpetrator = _perpetrator(sentence, end)
-    _, clause_end = clause_around(sentence, start, end)
+    _, clause_end = clause_around(sentence, start, end)  # the figure's clause, for cues after it
     before = patterns["before_figure"].search(sentence, 0, start)
     if before is None:
         before = next(
@@ -109,7 +114,9 @@ def event_of(
             opening = OPENING_DATE.match(sentence)
             if opening is not None and opening.end() <= start:
                 return EventKey(OTHER_EVENT, opening.group().strip(), _date_of(period), perpetrator)
-    return EventKey(MAIN, None, None, perpetrator)
+    clause_start, _ = clause_around(sentence, start, end)
+    day = patterns["weekday"].search(sentence, clause_start, clause_end)
+    return EventKey(MAIN, None, day["day"].lower() if day else None, perpetrator)
 
 
 def _date_of(period: Period | None) -> str | None:
