@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 import regex
@@ -40,6 +40,8 @@ OPENING_DATE: Final = regex.compile(
     r"(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 
+WEEKDAY_WORD: Final = regex.compile(r"day\b")
+YEAR_WORD: Final = regex.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # Where a phrase opened by "a day after" ends: a comma, unless a relative clause follows it ("..., which killed 37").
 PHRASE_BREAK: Final = regex.compile(r"[;:]|,(?!\s*(?:which|who|that|where|in\s+which|when)\b)")
 
@@ -88,6 +90,8 @@ def event_of(
 ) -> EventKey:
     """The event of the figure at [start, end) of `sentence`; `period` is the figure's period as read (None or
     inherited when the sentence names none) and `reference` the article's date."""
+    if not _may_name_another(sentence):
+        return EventKey(MAIN, None, _weekday(sentence, start, end), None)
     patterns = _patterns()
     perpetrator = _perpetrator(sentence, end)
     _, clause_end = clause_around(sentence, start, end)  # the figure's clause, for cues after it
@@ -114,9 +118,31 @@ def event_of(
             opening = OPENING_DATE.match(sentence)
             if opening is not None and opening.end() <= start:
                 return EventKey(OTHER_EVENT, opening.group().strip(), _date_of(period), perpetrator)
-    clause_start, _ = clause_around(sentence, start, end)
-    day = patterns["weekday"].search(sentence, clause_start, clause_end)
-    return EventKey(MAIN, None, day["day"].lower() if day else None, perpetrator)
+    return EventKey(MAIN, None, _weekday(sentence, start, end), perpetrator)
+
+
+def _weekday(sentence: str, start: int, end: int) -> str | None:
+    """The weekday named in the figure's clause, not right after a verb of saying."""
+    if not WEEKDAY_WORD.search(sentence):
+        return None
+    clause_start, clause_end = clause_around(sentence, start, end)
+    day = _patterns()["weekday"].search(sentence, clause_start, clause_end)
+    return day["day"].lower() if day else None
+
+
+@lru_cache(maxsize=512)
+def _may_name_another(sentence: str) -> bool:
+    """Whether any cue of another event, a date with a year, or a toll's attacker stands in the sentence: most
+    sentences hold none, and one look per sentence spares the figure-by-figure reading."""
+    patterns = _patterns()
+    return bool(
+        YEAR_WORD.search(sentence)
+        or any(
+            patterns[key].search(sentence)
+            for key in ("before_figure", "governing", "after_figure", "past_times", "perpetrator_included",
+                        "perpetrator_excluded")
+        )
+    )
 
 
 def _date_of(period: Period | None) -> str | None:

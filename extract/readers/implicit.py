@@ -35,6 +35,10 @@ from extract.readers.places import find_places
 __all__ = ["ImplicitCount", "implicit_counts"]
 
 WORD: Final = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.'’-]*")
+AGE_BEFORE_WHO: Final = regex.compile(r"(?:,\s*\d{1,3})?,?\s*\Z")
+OBJECT_START: Final = regex.compile(r"\s+[\p{L}\p{N}'’]")
+PUNCTUATION: Final = regex.compile(r"[,;:.]")
+NOUN_BEFORE_PARTICIPLE: Final = regex.compile(r"(?i)(?P<noun>[\p{L}-]+)\s+(?:\p{L}+(?:,|\s+and)\s+)?\Z")
 ITEM_SPLIT_LIST: Final = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 ITEM_SPLIT_AND: Final = regex.compile(r"\s+and\s+")
 DETERMINERS: Final = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "another"})
@@ -129,7 +133,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         return _phrase(_verb_of(kind))
 
     adverbs = rf"(?:(?:{words('adverbs')})\s+){{0,2}}"
+    # Every word a reading below starts from (the last word of each phrase of harm, a zero subject's last word),
+    # for one cheap first look: a sentence without any gives nothing.
+    starts = {
+        phrase.split()[-1]
+        for kind in ("passive", "active", "nominal", "possessive", "adjectival")
+        for phrases in lexicon[kind].values()
+        for phrase in phrases
+    } | {phrase.split()[-1] for phrase in lexicon["died"] + lexicon["zero_subjects"]}
     return {
+        "harm_word": regex.compile(rf"(?i)(?<![\w-])(?:{_phrase(starts)})(?![\w-])"),
         "passive": regex.compile(
             rf"(?i)(?<![\w-])(?P<aux>{words('auxiliaries')})\s+{adverbs}(?P<verb>{verbs('passive')})(?![\w-])"
         ),
@@ -203,7 +216,7 @@ def _persons(text: str, offset: int, *, sentence_start: bool, loose: bool, lists
     text = text.strip(" ,")
     if not text:
         return None
-    ands = list(regex.finditer(r"\s+and\s+", text))
+    ands = list(ITEM_SPLIT_AND.finditer(text))
     has_and = bool(ands)
     if lists and has_and:
         comma = text.find(",", ands[-1].end())
@@ -259,7 +272,7 @@ def _subject_before(sentence: str, at: int) -> tuple[int, int] | None:
     if tokens and tokens[-1].group().lower() in ("who", "that"):
         end = tokens[-1].start()
         head = sentence[:end].rstrip()
-        head = regex.sub(r"(?:,\s*\d{1,3})?,?\s*\Z", "", head)  # "Kimani Gray, 16, who"
+        head = AGE_BEFORE_WHO.sub("", head)  # "Kimani Gray, 16, who"
         return _subject_before(sentence, len(head)) if head else None
     kept: list[regex.Match[str]] = []
     for token in reversed(tokens):
@@ -287,7 +300,7 @@ def _numbered_before(sentence: str, at: int) -> bool:
 
 def _object_after(sentence: str, at: int) -> tuple[int, int] | None:
     """The span of a verb's object from `at`, up to a preposition, a clause word, a time word or a new verb."""
-    if not regex.match(r"\s+[\p{L}\p{N}'’]", sentence[at : at + 3]):
+    if not OBJECT_START.match(sentence, at):
         return None  # "injured, the governor said": no object
     stop = _patterns()["object_stop"].search(sentence, at)
     end = stop.start() if stop else len(sentence)
@@ -300,17 +313,14 @@ def _object_after(sentence: str, at: int) -> tuple[int, int] | None:
 
 def implicit_counts(sentence: str) -> list[ImplicitCount]:
     """The casualty counts `sentence` states without a numeral (offsets into the sentence)."""
-    if not _patterns()["participle"].search(sentence) and not _patterns()["active"].search(sentence) and not (
-        _patterns()["died"].search(sentence) or _patterns()["nominal"].search(sentence)
-        or _patterns()["multiple"].search(sentence) or _patterns()["possessive"].search(sentence)
-    ):
-        return []
+    if not _patterns()["harm_word"].search(sentence):
+        return []  # most sentences speak of no harm: one cheap look before the readings
     add = _Found()
     free = add.free
 
     patterns = _patterns()
     for match in patterns["zero"].finditer(sentence):
-        if regex.search(r"[,;:.]", match["gap"] or ""):
+        if PUNCTUATION.search(match["gap"] or ""):
             continue
         verb = " ".join(match["verb"].lower().split())
         metric = _verb_of("passive").get(verb, "casualties.killed")
@@ -408,7 +418,7 @@ def _reduced(sentence: str, match: regex.Match[str], add: _Found) -> None:
     """A participle right after a person noun, with no auxiliary and no object: "the auxiliary officer killed
     when ...", "A woman hit and killed by a motorist", "Woman struck, killed in Bloomington"."""
     before = sentence[: match.start()]
-    glued = regex.search(r"(?i)(?P<noun>[\p{L}-]+)\s+(?:\p{L}+(?:,|\s+and)\s+)?\Z", before)
+    glued = NOUN_BEFORE_PARTICIPLE.search(before)
     if glued is None or not _patterns()["person_noun"].match(glued["noun"].lower()):
         return
     after = sentence[match.end() :]

@@ -33,6 +33,7 @@ CONJUNCT_BREAK: Final = regex.compile(r";|\band\b|\bbut\b|\bwhile\b|\bwhereas\b"
 STRONG_BREAK: Final = regex.compile(r";|,\s*(?:and|but)\b|\bbut\b|\bwhile\b|\bwhereas\b")
 AND_BEFORE: Final = regex.compile(r"\band\s+(?:(?:the|a|an|some|about|around|at\s+least|more\s+than|over)\s+)?\Z")
 PREDICATE_WORDS: Final = 6
+NOT_WHOLE: Final = regex.compile(r"\d[.,]\d{1,2}(?!\d)|-\s*\d|−")  # "15.9", "-2": no count of whole things
 CURRENCY_PREFIX: Final = "[currency"
 # pint writes derived dimensions as products; the taxonomy names them.
 DIMENSION_NAMES: Final = {"[length] ** 2": "[area]", "[length] ** 3": "[volume]"}
@@ -296,7 +297,7 @@ def classify(
             return metric.id
     best_id, best_score = OTHER, -1
     figure = sentence[quantity_at:quantity_end]
-    whole = not regex.search(r"\d[.,]\d{1,2}(?!\d)|-\s*\d|−", figure) or kind == "range"
+    whole = not NOT_WHOLE.search(figure) or kind == "range"
     predicate = _predicate_span(sentence, quantity_end, predicate_end)
     clause = clause_around(sentence, quantity_at, quantity_end)
     local: tuple[int, int] | None = None
