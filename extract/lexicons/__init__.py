@@ -39,3 +39,13 @@ def alternation(words: Iterable[str]) -> str:
     """
     unique = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w).replace("\\ ", "\\s+") for w in unique)
+
+
+def starred_alternation(words: Iterable[str]) -> str:
+    """`alternation`, where a word ending in ``*`` matches any ending ("kill*": killed, killing).
+
+    >>> starred_alternation(["kill*", "shot dead"])
+    'shot\\\\s+dead|kill\\\\w*'
+    """
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(alternation([w.removesuffix("*")]) + (r"\w*" if w.endswith("*") else "") for w in unique)

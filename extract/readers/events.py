@@ -19,7 +19,6 @@ attacker ("including the gunman"). The phrases are data: ``lexicons/events.toml`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -27,6 +26,7 @@ from typing import Any, Final
 
 import regex
 
+from extract.lexicons import load_toml, starred_alternation
 from extract.readers.attribution import clause_around
 from extract.readers.periods import Period
 
@@ -54,18 +54,8 @@ class EventKey:
     perpetrator: str | None  # "included", "excluded" or None
 
 
-def _phrases(words: Iterable[str]) -> str:
-    parts = []
-    for word in sorted(words, key=len, reverse=True):
-        body = r"\s+".join(regex.escape(piece) for piece in word.rstrip("*").split())
-        parts.append(body + (r"\w*" if word.endswith("*") else ""))
-    return "|".join(parts)
-
-
 @cache
 def _lexicon() -> dict[str, Any]:
-    from extract.lexicons import load_toml
-
     return load_toml("events.toml")
 
 
@@ -73,14 +63,14 @@ def _lexicon() -> dict[str, Any]:
 def _patterns() -> dict[str, regex.Pattern[str]]:
     lexicon = _lexicon()
     found = {
-        key: regex.compile(rf"(?i)(?<![\w-])(?:{_phrases(lexicon[key])})(?![\w-])")
+        key: regex.compile(rf"(?i)(?<![\w-])(?:{starred_alternation(lexicon[key])})(?![\w-])")
         for key in (
             "before_figure", "governing", "after_figure", "past_times", "perpetrator_included", "perpetrator_excluded"
         )
     }
     found["weekday"] = regex.compile(
-        rf"(?<!\b(?i:{_phrases(lexicon['telling_verbs'])})\s+(?:(?i:on)\s+)?)"
-        rf"\b(?P<day>{_phrases(lexicon['weekdays'])})(?:['’]s)?\b"
+        rf"(?<!\b(?i:{starred_alternation(lexicon['telling_verbs'])})\s+(?:(?i:on)\s+)?)"
+        rf"\b(?P<day>{starred_alternation(lexicon['weekdays'])})(?:['’]s)?\b"
     )
     return found
 

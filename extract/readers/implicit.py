@@ -21,7 +21,6 @@ data: ``lexicons/implicit_counts.toml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -29,7 +28,7 @@ from typing import Any, Final
 
 import regex
 
-from extract.lexicons import load_toml
+from extract.lexicons import alternation, load_toml, starred_alternation
 from extract.readers.places import find_places
 
 __all__ = ["ImplicitCount", "implicit_counts"]
@@ -101,12 +100,6 @@ class ImplicitCount:
     person_end: int = -1
 
 
-def _phrase(words: Iterable[str]) -> str:
-    """Whole-word alternation of phrases, longest first, a space matching any white space."""
-    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(piece) for piece in part.split()) for part in parts)
-
-
 @cache
 def _lexicon() -> dict[str, Any]:
     return load_toml("implicit_counts.toml")
@@ -127,10 +120,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     lexicon = _lexicon()
 
     def words(*keys: str) -> str:
-        return _phrase(word for key in keys for word in lexicon[key])
+        return alternation(word for key in keys for word in lexicon[key])
 
     def verbs(kind: str) -> str:
-        return _phrase(_verb_of(kind))
+        return alternation(_verb_of(kind))
 
     adverbs = rf"(?:(?:{words('adverbs')})\s+){{0,2}}"
     # Every word a reading below starts from (the last word of each phrase of harm, a zero subject's last word),
@@ -142,7 +135,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         for phrase in phrases
     } | {phrase.split()[-1] for phrase in lexicon["died"] + lexicon["zero_subjects"]}
     return {
-        "harm_word": regex.compile(rf"(?i)(?<![\w-])(?:{_phrase(starts)})(?![\w-])"),
+        "harm_word": regex.compile(rf"(?i)(?<![\w-])(?:{alternation(starts)})(?![\w-])"),
         "passive": regex.compile(
             rf"(?i)(?<![\w-])(?P<aux>{words('auxiliaries')})\s+{adverbs}(?P<verb>{verbs('passive')})(?![\w-])"
         ),
@@ -163,7 +156,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "intent": regex.compile(rf"(?i)(?<![\w-])(?:{words('intent_before')})(?:\s+[\p{{L}}'’-]+){{0,3}}\s*\Z"),
         "multiple": regex.compile(
-            rf"(?i)(?<![\w-])(?:an?\s+|the\s+)?(?P<times>{_phrase(lexicon['multiples'])})[\s-]+"
+            rf"(?i)(?<![\w-])(?:an?\s+|the\s+)?(?P<times>{alternation(lexicon['multiples'])})[\s-]+"
             rf"(?P<verb>{verbs('nominal')}|homicide|murders|killings|slayings)(?![\w-])"
         ),
         "object_stop": regex.compile(
@@ -177,22 +170,14 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             r"firemen|businessmen|fishermen|wives)\Z"
         ),
         # Lower case only: "Fall River" is no fall.
-        "violent": regex.compile(rf"(?<![\w-])(?:{_starred(lexicon['violent_cues'])})(?![\w-])"),
-        "natural": regex.compile(rf"(?i)(?<![\w-])(?:{_starred(lexicon['natural_cues'])})(?![\w-])"),
+        "violent": regex.compile(rf"(?<![\w-])(?:{starred_alternation(lexicon['violent_cues'])})(?![\w-])"),
+        "natural": regex.compile(rf"(?i)(?<![\w-])(?:{starred_alternation(lexicon['natural_cues'])})(?![\w-])"),
         "subject_stop": regex.compile(
             r"(?i)\A(?:that|which|when|after|before|as|while|because|if|said|says|say|told|where|but|then|"
             r"since|until|though|although|whose|whom|than|so|yet|or|nor|of|in|at|for|on|with|by|from|to|into|"
             r"near|over|under|during|were|was|is|are|been|be|has|have|had|following|against|about)\Z"
         ),
     }
-
-
-def _starred(words: Iterable[str]) -> str:
-    return "|".join(
-        r"\s+".join(regex.escape(p) for p in w[:-1].split()) + r"\w*" if w.endswith("*")
-        else r"\s+".join(regex.escape(p) for p in w.split())
-        for w in sorted(words, key=len, reverse=True)
-    )
 
 
 def _is_person_head(word: str, *, sentence_start: bool, names: int, titled: bool, loose: bool) -> bool:
