@@ -11,9 +11,10 @@ from typing import Any
 import click
 from rich.table import Table
 
-from extract.cli.shared import console, input_options, plural, warn_skipped
+from extract.cli.shared import console, display_text, input_options, plural, warn_skipped
+from extract.display import display_cell
 from extract.ingest.articles import Article, segment
-from extract.ingest.documents import Document, ReadOptions, Skipped, iter_inputs
+from extract.ingest.documents import Document, ReadOptions, Skipped, iter_files, read_input
 
 __all__ = ["articles_command"]
 
@@ -35,23 +36,42 @@ class InputTally:
                 parts.append(f"skipped {plural(sum(counter.values()), label)} ({reasons})")
         return "read " + "; ".join(parts)
 
+    def skip(self, item: Skipped) -> None:
+        """Count a skipped file or record; warn on stderr about a file."""
+        if item.is_record:
+            self.skipped_records[item.reason] += 1
+        else:
+            # Count by the kind of problem ("binary file"), not by its details, so that the summary stays short.
+            self.skipped_files[item.reason.split(" (")[0].split(";")[0]] += 1
+            warn_skipped(item)
+
 
 def read_articles(
     paths: Sequence[str], options: ReadOptions, segment_records: bool, tally: InputTally
-) -> Iterator[tuple[Document, list[Article]]]:
-    """Documents with their articles; warns on stderr about each skipped file."""
-    for item in iter_inputs(paths, options):
-        if isinstance(item, Skipped):
-            if item.is_record:
-                tally.skipped_records[item.reason] += 1
-            else:
-                # Count by the kind of problem ("binary file"), not by its details, so that the summary stays short.
-                tally.skipped_files[item.reason.split(" (")[0].split(";")[0]] += 1
-                warn_skipped(item)
+) -> Iterator[dict[str, Any]]:
+    """The rows (`article_row`) of the articles in `paths`; warns on stderr about each skipped file.
+
+    A file's rows are held until it has been read to its end: a file of a folder walk that turns out bad part
+    way is skipped whole, as the extraction skips it.
+    """
+    for entry in iter_files(paths, follow_symlinks=options.follow_symlinks):
+        if isinstance(entry, Skipped):
+            tally.skip(entry)
             continue
-        tally.files.add(item.path)
-        tally.documents += 1
-        yield item, segment(item, records_as_pages=segment_records)
+        held: list[dict[str, Any]] = []
+        documents = 0
+        faulty = False
+        for item in read_input(entry[0], options, named=entry[1]):
+            if isinstance(item, Skipped):
+                tally.skip(item)
+                faulty = faulty or not item.is_record
+                continue
+            documents += 1
+            held.extend(article_row(item, article) for article in segment(item, records_as_pages=segment_records))
+        if not faulty:
+            tally.files.add(entry[0].as_posix())
+            tally.documents += documents
+            yield from held
 
 
 @click.command(name="articles")
@@ -65,7 +85,12 @@ def read_articles(
     help="A table for the terminal, or a JSON list of objects.",
 )
 def articles_command(
-    paths: tuple[str, ...], text_field: str, id_field: str, segment_records: bool, output_format: str
+    paths: tuple[str, ...],
+    text_field: str,
+    id_field: str,
+    segment_records: bool,
+    follow_symlinks: bool,
+    output_format: str,
 ) -> None:
     """List the articles found in PATHS (files or directories of .txt, .md, .html, .jsonl, .csv).
 
@@ -76,22 +101,18 @@ def articles_command(
       claims articles corpus.jsonl --text-field body --id-field doc_id
     """
     tally = InputTally()
-    rows = [
-        article_row(document, article)
-        for document, found in read_articles(paths, ReadOptions(text_field, id_field), segment_records, tally)
-        for article in found
-    ]
+    rows = list(read_articles(paths, ReadOptions(text_field, id_field, follow_symlinks), segment_records, tally))
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         table = Table("source", "#", "title", "author", "start", "end", "line")
         for row in rows:
-            table.add_row(
-                row["source"], str(row["index"]), row["title"] or "", row["author"] or "",
-                str(row["start"]), str(row["end"]), str(row["line"]),
-            )
+            table.add_row(*map(display_cell, (
+                row["source"], row["index"], row["title"] or "", row["author"] or "", row["start"], row["end"],
+                row["line"],
+            )))
         console().print(table)
-    click.echo(f"claims: {tally.summary(len(rows))}", err=True)
+    click.echo(display_text(f"claims: {tally.summary(len(rows))}"), err=True)
 
 
 def article_row(document: Document, article: Article) -> dict[str, Any]:

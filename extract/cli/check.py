@@ -14,6 +14,7 @@ from extract.cli.shared import (
     check_summary,
     console,
     data_option,
+    display_text,
     fail_on_option,
     plural,
     rates_option,
@@ -21,6 +22,7 @@ from extract.cli.shared import (
     reports_option,
 )
 from extract.consistency import load_options
+from extract.display import display_cell
 from extract.reports import github
 from extract.review.verdicts import VERDICT_WORDS
 from extract.run.workflow import FailOn, Outcome, check_store, gate
@@ -78,7 +80,7 @@ def print_discrepancies(outcome: Outcome) -> None:
         status = VERDICT_WORDS[review.verdict] if review else ("unreviewed" if d.severity != "note" else "note")
         if d.fingerprint in changed:
             status = f"changed since review (was {VERDICT_WORDS[changed[d.fingerprint].verdict]})"
-        table.add_row(d.severity, d.rule, status, d.fingerprint[:12], d.title, where)
+        table.add_row(*map(display_cell, (d.severity, d.rule, status, d.fingerprint[:12], d.title, where)))
     console().print(table)
 
 
@@ -86,10 +88,10 @@ def print_github(outcome: Outcome) -> None:
     """Workflow annotations on stdout; the job summary into $GITHUB_STEP_SUMMARY when set (in Actions), else stdout."""
     report = outcome.report_input()
     for line in github.annotations(report):
-        click.echo(line)
+        click.echo(display_text(line))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as handle:
             handle.write(github.job_summary(report))
     else:
-        click.echo(github.job_summary(report))
+        click.echo(display_text(github.job_summary(report)))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from extract.cli.shared import data_option, format_option, print_frame
+from extract.cli.shared import data_option, format_option, print_frame, raw_csv_option
 from extract.run.extraction import STORE_NAME
 from extract.table.queries import OVERVIEW_COLUMNS, FactFilter, run_sql, select_facts, select_stories
 
@@ -17,15 +17,20 @@ __all__ = ["facts_command", "query_command", "stories_command"]
 @click.argument("sql")
 @data_option
 @format_option
-def query_command(sql: str, data_dir: Path, output_format: str) -> None:
-    """Run read-only SQL on the fact store (tables: facts, articles, documents, inputs, stories, article_stories).
+@raw_csv_option
+def query_command(sql: str, data_dir: Path, output_format: str, raw_csv: bool) -> None:
+    """Run one read-only SQL statement on the fact store (tables: facts, articles, documents, inputs, stories,
+    article_stories).
+
+    Only statements that read (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, PRAGMA table_info ...) run, and
+    nothing outside the store is reachable: no other file, URL, database or extension, no setting.
 
     \b
     Examples:
       claims query "SELECT metric, count(*) AS n FROM facts GROUP BY metric ORDER BY n DESC"
       claims query "SELECT quote, sentence FROM facts WHERE metric = 'border.length'" --format json
     """
-    print_frame(run_sql(data_dir / STORE_NAME, sql), output_format)
+    print_frame(run_sql(data_dir / STORE_NAME, sql), output_format, raw_csv=raw_csv)
 
 
 @click.command(name="facts")
@@ -37,6 +42,7 @@ def query_command(sql: str, data_dir: Path, output_format: str) -> None:
 @click.option("--text", "text_filter", help="Only claims whose sentence contains this text (any case).")
 @click.option("--story", "story", help="Only claims of this story (an id from `claims stories`, or its start).")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@raw_csv_option
 def facts_command(
     data_dir: Path,
     output_format: str,
@@ -46,6 +52,7 @@ def facts_command(
     text_filter: str | None,
     story: str | None,
     limit: int | None,
+    raw_csv: bool,
 ) -> None:
     """Show the fact table, filtered by metric, place, source or text.
 
@@ -60,14 +67,15 @@ def facts_command(
     )
     # A terminal table has room for the overview columns only; CSV and JSON are for tools, so they get every column.
     columns = OVERVIEW_COLUMNS if output_format == "table" else None
-    print_frame(select_facts(data_dir / STORE_NAME, selection, columns), output_format)
+    print_frame(select_facts(data_dir / STORE_NAME, selection, columns), output_format, raw_csv=raw_csv)
 
 
 @click.command(name="stories")
 @data_option
 @format_option
 @click.option("--all", "show_all", is_flag=True, help="Also the stories of a single article.")
-def stories_command(data_dir: Path, output_format: str, show_all: bool) -> None:
+@raw_csv_option
+def stories_command(data_dir: Path, output_format: str, show_all: bool, raw_csv: bool) -> None:
     """List the stories of the pile: articles grouped by the event or subject they tell of, from their text.
 
     Figures are compared only inside one story (and a stable subject's, such as a border's length, across the
@@ -81,4 +89,4 @@ def stories_command(data_dir: Path, output_format: str, show_all: bool) -> None:
     frame = select_stories(data_dir / STORE_NAME, several=not show_all)
     if output_format == "table":
         frame = frame.drop(columns=["members"])
-    print_frame(frame, output_format)
+    print_frame(frame, output_format, raw_csv=raw_csv)

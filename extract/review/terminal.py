@@ -10,11 +10,13 @@ from datetime import date
 from typing import Final
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from extract.consistency import Discrepancy, Involved
+from extract.display import display_text
 from extract.review.verdicts import VERDICT_WORDS, VERDICTS, Reviews
 
 __all__ = ["KEYS", "show", "walk"]
@@ -29,25 +31,26 @@ CHOICES: Final = "  ".join(f"[{key}] {VERDICT_WORDS[verdict]}" for key, verdict 
 def _claim_text(involved: Involved) -> Text:
     """The claim's sentence with its quote highlighted, under its role and location."""
     text = Text()
-    text.append(f"{involved.role}\n", style="bold")
-    text.append(f"{involved.source}:{involved.line}:{involved.column}\n\n", style="dim")
-    sentence = involved.sentence
-    at = sentence.find(involved.quote)
+    text.append(f"{display_text(involved.role)}\n", style="bold")
+    text.append(display_text(f"{involved.source}:{involved.line}:{involved.column}") + "\n\n", style="dim")
+    # Escaped before the quote is looked for, so that the highlight covers the same characters as shown.
+    sentence, quote = display_text(involved.sentence), display_text(involved.quote)
+    at = sentence.find(quote)
     if at < 0:
         text.append(sentence)
     else:
         text.append(sentence[:at])
-        text.append(involved.quote, style="bold black on yellow")
-        text.append(sentence[at + len(involved.quote) :])
+        text.append(quote, style="bold black on yellow")
+        text.append(sentence[at + len(quote) :])
     return text
 
 
 def show(console: Console, discrepancy: Discrepancy, position: int, total: int) -> None:
     """One discrepancy: title, explanation, and its claims side by side."""
-    console.rule(f"[bold]{position}/{total}  {discrepancy.severity}  {discrepancy.rule}")
-    console.print(Text(discrepancy.title, style="bold"))
+    console.rule(Text(f"{position}/{total}  {discrepancy.severity}  {discrepancy.rule}", style="bold"))
+    console.print(Text(display_text(discrepancy.title), style="bold"))
     console.print(Text(f"fingerprint {discrepancy.fingerprint}", style="dim"))
-    console.print(Panel(Text(discrepancy.explanation), title="why", expand=True))
+    console.print(Panel(Text(display_text(discrepancy.explanation)), title="why", expand=True))
     side_by_side = Table.grid(expand=True, padding=(0, 2))
     for _ in discrepancy.facts:
         side_by_side.add_column(ratio=1)
@@ -71,7 +74,7 @@ def walk(
             answer = ask(f"{CHOICES}  [{SKIP}] skip  [{QUIT}] quit", SKIP).strip().lower()
             if answer in KEYS or answer in (SKIP, QUIT):
                 break
-            console.print(f"[red]Unknown answer {answer!r}.[/red]")
+            console.print(f"[red]Unknown answer {escape(repr(answer))}.[/red]")
         if answer == QUIT:
             break
         if answer == SKIP:

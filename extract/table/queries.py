@@ -6,6 +6,7 @@ beside the store, so that the CLI never builds SQL and the library offers the sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,13 +18,29 @@ import pandas as pd
 from extract.errors import UsageError
 from extract.table.store import FACT_ORDER, FactStore
 
-__all__ = ["OVERVIEW_COLUMNS", "FactFilter", "fact_query", "run_sql", "select_facts", "select_stories"]
+__all__ = [
+    "OVERVIEW_COLUMNS", "FactFilter", "fact_query", "reading_statement", "run_sql", "select_facts", "select_stories",
+]
 
 # The columns that fit a terminal: where the claim is, what it says, and who says it.
 OVERVIEW_COLUMNS: Final = (
     "source", "line", "quote", "value", "unit", "metric", "entity", "places", "period_start", "period_end",
     "attributed_to",
 )
+
+# The PRAGMAs that only read (the store's tables, sizes, DuckDB's version and functions). Settings PRAGMAs
+# are refused by the locked configuration anyway; this list also keeps out the ones that are not settings.
+READ_PRAGMAS: Final = frozenset({
+    "table_info", "show", "show_tables", "show_tables_expanded", "show_databases", "database_list",
+    "database_size", "storage_info", "metadata_info", "version", "platform", "functions", "collations",
+    "user_agent",
+})
+# Comments and spaces before a statement's first word; DuckDB keeps them in the statement's text.
+_LEADING: Final = r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*"
+_FIRST_WORD: Final = re.compile(_LEADING + r"(\w+)", re.DOTALL)
+_PRAGMA_NAME: Final = re.compile(_LEADING + r"PRAGMA\s+(\w+)", re.IGNORECASE | re.DOTALL)
+# EXPLAIN ANALYZE runs its statement: what follows EXPLAIN must itself be a read.
+_EXPLAINED: Final = re.compile(_LEADING + r"EXPLAIN\s+(?:ANALY[SZ]E\b|\([^)]*\))?", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +119,70 @@ def select_stories(store_path: Path, *, several: bool = False) -> pd.DataFrame:
     return frame[frame["articles"] > 1].reset_index(drop=True) if several else frame
 
 
+def reading_statement(sql: str) -> None:
+    """Raise a one-line `UsageError` unless `sql` is exactly one statement that only reads.
+
+    Reads are SELECT (with WITH, FROM-first, VALUES, DESCRIBE, SHOW, SUMMARIZE), PIVOT, EXPLAIN of a read, and
+    the PRAGMAs of `READ_PRAGMAS`. The decision is DuckDB's statement type; only the PRAGMA's name, the
+    statement after EXPLAIN and the PIVOT keyword are read from the text.
+
+    >>> reading_statement("WITH n AS (SELECT 1) SELECT * FROM n")
+    >>> reading_statement("SELECT 1; SELECT 2")
+    Traceback (most recent call last):
+    extract.errors.UsageError: SQL error: give exactly one statement, not 2
+    >>> reading_statement("ATTACH 'x.db'")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    extract.errors.UsageError: SQL error: `claims query` only runs statements that read (...), not ATTACH
+    """
+    statements = _statements(sql)
+    if len(statements) != 1:
+        raise UsageError(f"SQL error: give exactly one statement, not {len(statements) or 'none'}")
+    statement = statements[0]
+    kind, text = statement.type, statement.query
+    if kind == duckdb.StatementType.EXPLAIN and (explained := _EXPLAINED.match(text)):
+        inner = _statements(text[explained.end():])
+        if len(inner) == 1:
+            kind, text = inner[0].type, inner[0].query
+    reads = (
+        kind == duckdb.StatementType.SELECT
+        # DuckDB turns a PIVOT whose columns it must find first into several statements (temporary types).
+        or (kind == duckdb.StatementType.MULTI and _first_word(text) in ("PIVOT", "UNPIVOT"))
+        or (kind == duckdb.StatementType.PRAGMA and _pragma(text) in READ_PRAGMAS)
+    )
+    if not reads:
+        what = f"PRAGMA {_pragma(text)}" if kind == duckdb.StatementType.PRAGMA else _first_word(text) or kind.name
+        raise UsageError(
+            "SQL error: `claims query` only runs statements that read (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, "
+            f"EXPLAIN, PRAGMA table_info ...), not {what}"
+        )
+
+
+def _statements(sql: str) -> list[duckdb.Statement]:
+    try:
+        return duckdb.extract_statements(sql)
+    except duckdb.Error as error:
+        raise UsageError(f"SQL error: {' '.join(str(error).split())}") from None
+
+
+def _first_word(text: str) -> str:
+    found = _FIRST_WORD.match(text)
+    return found[1].upper() if found else ""
+
+
+def _pragma(text: str) -> str:
+    found = _PRAGMA_NAME.match(text)
+    return found[1].lower() if found else ""
+
+
 def run_sql(store_path: Path, sql: str) -> pd.DataFrame:
     """The rows `sql` returns from the store at `store_path`, opened read-only so that nothing can change.
 
-    A statement DuckDB rejects, or one that returns no rows, is a `UsageError` of one line.
+    `sql` must be exactly one statement that reads (see `reading_statement`). The store is opened locked
+    (`FactStore(locked=True)`): no file, URL or extension outside it, no setting changed. A statement DuckDB
+    rejects, or one that returns no rows, is a `UsageError` of one line.
     """
-    with FactStore(store_path, read_only=True) as store:
+    reading_statement(sql)
+    with FactStore(store_path, read_only=True, locked=True) as store:
         try:
             frame: pd.DataFrame = store.connection.sql(sql).df()
         except duckdb.Error as error:
