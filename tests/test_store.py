@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from extract.errors import OutputError
 from extract.ingest.documents import Document
 from extract.table import store as store_module
 from extract.table.store import FACT_ORDER, MIB, FactStore
@@ -68,12 +69,26 @@ def test_chunks_are_small_and_follow_each_other_in_the_stable_order(
         expected = _sorted_ids(store)
         chunks = list(store._export_chunks())
         sizes = [_one(store, f"SELECT count(*) FROM facts WHERE {where}", parameters) for where, parameters in chunks]
-        widest_line = _one(
-            store, "SELECT max(n) FROM (SELECT count(*) AS n FROM facts GROUP BY split_part(source, '#', 1), line)"
+        widest_position = _one(
+            store,
+            "SELECT max(n) FROM (SELECT count(*) AS n FROM facts GROUP BY split_part(source, '#', 1), line, start)",
         )
         assert _exported_ids(store) == expected
     assert len(chunks) > 5 and sum(sizes) == len(expected)
-    assert max(sizes) < CHUNK + widest_line  # at most CHUNK rows, but a line's facts are never split
+    assert max(sizes) < CHUNK + widest_position  # at most CHUNK rows, but the facts of one position stay together
+
+
+def test_the_facts_of_one_huge_line_are_cut_into_chunks_of_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A text of one 50 MB line holds a million facts on line 1: a chunk per line would sort them all at once.
+    monkeypatch.setattr(store_module, "EXPORT_BATCH_ROWS", CHUNK)
+    rows = [(f"{index:016x}", "one-line.txt", 1, 7 * (index // 2), 7 * (index // 2) + 3, "one-line.txt")
+            for index in range(40 * CHUNK)]
+    with _filled(tmp_path / "claims.duckdb", rows) as store:
+        expected = _sorted_ids(store)
+        chunks = list(store._export_chunks())
+        sizes = [_one(store, f"SELECT count(*) FROM facts WHERE {where}", parameters) for where, parameters in chunks]
+        assert _exported_ids(store) == expected
+    assert len(chunks) >= 40 and sum(sizes) == len(expected) and max(sizes) <= CHUNK + 1
 
 
 def test_an_input_naming_two_files_is_sorted_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -118,7 +133,7 @@ def test_a_failed_export_leaves_no_files_and_the_store_usable(tmp_path: Path, mo
 
     with _filled(tmp_path / "claims.duckdb", _rows(5)) as store:
         monkeypatch.setattr(store_module, "cell_text", full_disk)
-        with pytest.raises(OSError, match="no space left"):
+        with pytest.raises(OutputError, match=r"facts\.csv and .*facts\.parquet: cannot write them \(no space left"):
             store.export(tmp_path / "facts.csv", tmp_path / "facts.parquet")
         assert _one(store, "SELECT count(*) FROM facts") > 0  # the export's open result was closed
     assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.duckdb"]

@@ -10,8 +10,8 @@
 Options and output helpers the commands share are in :mod:`extract.cli.shared`. This module holds the
 `cli` group, which registers every command, and `main`, the console script's entry point.
 
-Exit status: 0 on success, 2 on a usage or input error (one line on stderr naming the file and the
-problem, never a traceback).
+Exit status: 0 on success, 2 on a usage or input error, or a fault of the machine (a full disk, a read-only
+folder, a damaged or busy store): one line on stderr naming the file and the problem, never a traceback.
 """
 
 from __future__ import annotations
@@ -57,6 +57,10 @@ class ClaimsGroup(click.Group):
             sys.exit(2)
         except BrokenPipeError:  # `claims facts | head`: the reader has all it wanted
             sys.exit(0)
+        except OSError as error:  # a fault of the system that no stage foresaw: still one line, naming the file
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"claims: error: {where}{error.strerror or error}", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=ClaimsGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -21,7 +21,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from extract.cli.shared import input_options, plural, warn_skipped
+from extract.cli.shared import input_options, plural, raw_csv_option, warn, warn_skipped
 from extract.consistency import load_options
 from extract.errors import UsageError
 from extract.ingest.documents import ReadOptions
@@ -44,15 +44,18 @@ __all__ = ["extract_command"]
     help="Write nothing: re-extract into a temporary folder and exit 1 if OUT/facts.csv (or "
     "reports/discrepancies.json) would change.",
 )
+@raw_csv_option
 def extract_command(
     paths: tuple[str, ...],
     text_field: str,
     id_field: str,
     segment_records: bool,
+    follow_symlinks: bool,
     out_dir: Path,
     jobs: int,
     progress: bool | None,
     check_fresh: bool,
+    raw_csv: bool,
 ) -> None:
     """Extract the numeric claims of PATHS into the fact table in OUT (default data/).
 
@@ -65,7 +68,9 @@ def extract_command(
       claims extract seeds/ -o data/
       claims extract corpus.jsonl --id-field doc_id -o out/ --jobs 2
     """
-    options = ExtractOptions(ReadOptions(text_field, id_field), segment_records, jobs)
+    options = ExtractOptions(
+        ReadOptions(text_field, id_field, follow_symlinks), segment_records, jobs, raw_csv=raw_csv
+    )
     if check_fresh:
         check_freshness(paths, out_dir, options)
         return
@@ -76,9 +81,11 @@ def extract_command(
         console=Console(stderr=True), disable=not show, transient=False,
     ) as bar:
         # The estimate walks every input and counts the lines of JSONL/CSV files: only worth it for a visible bar.
-        task = bar.add_task("extracting", total=estimate_documents(paths) if show else None)
+        estimate = estimate_documents(paths, follow_symlinks=follow_symlinks) if show else None
+        task = bar.add_task("extracting", total=estimate)
         summary = run_extraction(
-            paths, out_dir, options, progress=lambda done: bar.advance(task, done), on_skip=warn_skipped
+            paths, out_dir, options, progress=lambda done: bar.advance(task, done), on_skip=warn_skipped,
+            on_warning=warn,
         )
     skipped_records = sum(1 for item in summary.skipped if item.is_record)
     skipped_files = len(summary.skipped) - skipped_records

@@ -13,8 +13,10 @@ from extract.cli.shared import (
     input_options,
     plural,
     rates_option,
+    raw_csv_option,
     report_stale,
     reports_option,
+    warn,
     warn_skipped,
 )
 from extract.consistency import load_options
@@ -35,16 +37,19 @@ __all__ = ["run_command"]
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
 @fail_on_option
 @rates_option
+@raw_csv_option
 def run_command(
     paths: tuple[str, ...],
     text_field: str,
     id_field: str,
     segment_records: bool,
+    follow_symlinks: bool,
     out_dir: Path,
     reports_dir: Path,
     jobs: int,
     fail_on: FailOn,
     rates: Path | None,
+    raw_csv: bool,
 ) -> None:
     """The whole pipeline on PATHS: extract, check, report, and a short summary.
 
@@ -55,13 +60,17 @@ def run_command(
       claims run news/ --rates rates.csv
     """
     check_options = load_options(Path.cwd(), rates)  # a bad rate table stops the run before any extraction
-    options = ExtractOptions(ReadOptions(text_field, id_field), segment_records, jobs)
-    summary = run_extraction(paths, out_dir, options, on_skip=warn_skipped)
+    options = ExtractOptions(
+        ReadOptions(text_field, id_field, follow_symlinks), segment_records, jobs, raw_csv=raw_csv
+    )
+    summary = run_extraction(paths, out_dir, options, on_skip=warn_skipped, on_warning=warn)
     outcome = check_store(out_dir, reports_dir, check_options)
     written = write_reports(outcome, reports_dir)
     report_stale(outcome)
+    skipped_files = sum(1 for item in summary.skipped if not item.is_record)
+    skipped = f", {plural(skipped_files, 'file')} skipped" if skipped_files else ""
     click.echo(
-        f"claims: {plural(summary.documents, 'document')} extracted, {summary.unchanged_inputs} unchanged; "
+        f"claims: {plural(summary.documents, 'document')} extracted, {summary.unchanged_inputs} unchanged{skipped}; "
         f"{summary.total_facts} facts in {out_dir / 'facts.csv'}; {check_summary(outcome)}; reports in "
         f"{reports_dir}/ ({', '.join(p.name for p in written)})",
         err=True,

@@ -17,6 +17,7 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from extract.display import display_cell, display_text, spreadsheet_text
 from extract.ingest.documents import Skipped
 from extract.run.workflow import Outcome
 
@@ -25,14 +26,17 @@ __all__ = [
     "console",
     "data_option",
     "dates_as_text",
+    "display_text",
     "fail_on_option",
     "format_option",
     "input_options",
     "plural",
     "print_frame",
     "rates_option",
+    "raw_csv_option",
     "report_stale",
     "reports_option",
+    "warn",
     "warn_skipped",
 ]
 
@@ -50,6 +54,11 @@ def input_options(command: F) -> F:
             "segment_records",
             default=False,
             help="Split JSONL/CSV records into articles like scraped pages (default: a record is one article).",
+        ),
+        click.option(
+            "--follow-symlinks", is_flag=True,
+            help="Read what a symbolic link in a folder points to even outside PATHS (by default such a link is "
+            "skipped with a warning).",
         ),
     ]
     for decorator in reversed(decorators):
@@ -99,6 +108,15 @@ def format_option(command: F) -> F:
     )(command)
 
 
+def raw_csv_option(command: F) -> F:
+    """`--raw-csv`: CSV text cells as they are, even those a spreadsheet would run as formulas."""
+    return click.option(
+        "--raw-csv", is_flag=True,
+        help="Write CSV text cells that start with = + - @ as they are (by default a ' is put before them, so "
+        "that a spreadsheet does not run them as formulas).",
+    )(command)
+
+
 def console() -> Console:
     """Rich's console; wide when output goes to a file or pipe, so that rows stay one line each."""
     return Console() if sys.stdout.isatty() else Console(width=200)
@@ -114,7 +132,12 @@ def plural(count: int, noun: str) -> str:
 def warn_skipped(item: Skipped) -> None:
     """Warn on stderr about a skipped file; skipped records are only counted, as there may be thousands."""
     if not item.is_record:
-        click.echo(f"claims: warning: {item.source}: skipped: {item.reason}", err=True)
+        click.echo(display_text(f"claims: warning: {item.source}: skipped: {item.reason}"), err=True)
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    click.echo(display_text(f"claims: warning: {message}"), err=True)
 
 
 def check_summary(outcome: Outcome) -> str:
@@ -129,23 +152,34 @@ def report_stale(outcome: Outcome) -> None:
     """Warn about each decision whose discrepancy no longer exists; only `review --prune-stale` removes it."""
     for review in outcome.stale:
         click.echo(
-            f"claims: warning: stale decision {review.fingerprint} ({review.rule}: {review.title}): its discrepancy "
-            "no longer exists; remove it with `claims review --prune-stale`",
+            display_text(
+                f"claims: warning: stale decision {review.fingerprint} ({review.rule}: {review.title}): its "
+                "discrepancy no longer exists; remove it with `claims review --prune-stale`"
+            ),
             err=True,
         )
 
 
-def print_frame(frame: pd.DataFrame, output_format: str) -> None:
-    """Print rows of the store as JSON records, CSV, or a table with a row count on stderr."""
+def print_frame(frame: pd.DataFrame, output_format: str, *, raw_csv: bool = False) -> None:
+    """Print rows of the store as JSON records, CSV, or a table with a row count on stderr.
+
+    CSV text cells that start like a formula get a `'` before them unless `raw_csv` (see `spreadsheet_text`).
+    """
     frame = dates_as_text(frame)
     if output_format == "json":
         click.echo(frame.to_json(orient="records", force_ascii=False, indent=2))
     elif output_format == "csv":
+        if not raw_csv:
+            frame = frame.copy()
+            for name in frame.select_dtypes(include=["object", "string"]).columns:  # numbers keep their sign
+                frame[name] = frame[name].map(lambda cell: spreadsheet_text(cell) if isinstance(cell, str) else cell)
         click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
     else:
-        table = Table(*[str(name) for name in frame.columns])
+        table = Table()
+        for name in frame.columns:
+            table.add_column(display_cell(name))  # a column name is the user's SQL, an alias may hold anything
         for row in frame.itertuples(index=False):
-            table.add_row(*["" if pd.isna(value) else str(value) for value in row])
+            table.add_row(*[display_cell("" if pd.isna(value) else value) for value in row])
         console().print(table)
         click.echo(f"claims: {plural(len(frame), 'row')}", err=True)
 

@@ -18,17 +18,20 @@ Line and column (`Document.position`): in the file for ``.txt`` / ``.md``; for a
 text (the page's markup has no usable lines for a quote).
 
 Bad input raises `InputError` with the file and the problem (byte offset of invalid UTF-8, line number of a
-malformed JSON record, name of a missing CSV column). While walking a directory, files of an unknown kind,
-binary files and empty files are not errors: they come out of `iter_inputs` as `Skipped` items, as do
-records with empty text.
+malformed JSON record, name of a missing CSV column), never with any of the file's content. A file named on
+the command line is read as given; a bad one is an error. While walking a directory, a bad file is not an
+error: it comes out of `iter_inputs` as a `Skipped` item (as do records with empty text), and so does a
+symbolic link that leads outside the paths given, unless `ReadOptions.follow_symlinks`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -46,6 +49,7 @@ __all__ = [
     "iter_inputs",
     "read_documents",
     "read_input",
+    "source_name",
 ]
 
 Format = Literal["txt", "md", "html", "jsonl", "csv"]
@@ -113,6 +117,8 @@ class Skipped:
 class ReadOptions:
     text_field: str = "text"
     id_field: str = "id"
+    # Read what a symbolic link met in a folder walk points to even outside the paths given (--follow-symlinks).
+    follow_symlinks: bool = False
 
 
 def read_documents(paths: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None) -> list[Document]:
@@ -124,31 +130,120 @@ def iter_inputs(
     paths: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None
 ) -> Iterator[Document | Skipped]:
     """Documents, and the inputs skipped on the way, in a stable order (paths as given, directories sorted)."""
-    for path, named in iter_files(paths):
-        yield from read_input(path, options, named=named)
+    options = options or ReadOptions()
+    for item in iter_files(paths, follow_symlinks=options.follow_symlinks):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            yield from read_input(item[0], options, named=item[1])
 
 
-def iter_files(paths: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
-    """Each input file under `paths`, with whether it was named itself (True) or met in a directory walk."""
+def iter_files(
+    paths: Sequence[str | os.PathLike[str]], *, follow_symlinks: bool = False
+) -> Iterator[tuple[Path, bool] | Skipped]:
+    """Each input file under `paths`, with whether it was named itself (True) or met in a directory walk,
+    and, as `Skipped`, what the walk leaves out: a symbolic link that is broken, loops, or leads outside
+    `paths` (unless `follow_symlinks`), and anything that is not a regular file or a folder.
+
+    A folder's files come in name order, then its subfolders, each walked the same way; hidden ones (a name
+    starting with a dot) are left out without a word. A path named in `paths` is read as given, links and all.
+    """
+    roots = [Path(os.path.realpath(given)) for given in paths]
     for given in paths:
         path = Path(given)
         if not path.exists():
-            raise InputError(_source_name(path), "no such file or directory")
-        if not path.is_dir():
-            yield path, True
+            raise InputError(source_name(path), "no such file or directory")
+        if path.is_dir():
+            yield from _walk(path, roots, follow_symlinks, set())
             continue
-        for root, dirnames, filenames in os.walk(path):
-            # Hidden folders (.git, .venv, caches) are never news text.
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if not name.startswith("."):
-                    yield Path(root) / name, False
+        problem = _not_regular(path)
+        if problem:
+            raise InputError(source_name(path), problem)
+        yield path, True
+
+
+def _walk(
+    folder: Path, roots: Sequence[Path], follow_symlinks: bool, walked: set[tuple[int, int]]
+) -> Iterator[tuple[Path, bool] | Skipped]:
+    try:
+        status = folder.stat()
+        if (status.st_dev, status.st_ino) in walked:  # reached again through a followed link: a loop
+            return
+        walked.add((status.st_dev, status.st_ino))
+        with os.scandir(folder) as scan:
+            entries = sorted((entry for entry in scan if not entry.name.startswith(".")), key=lambda e: e.name)
+    except OSError as error:
+        yield Skipped(source_name(folder), f"cannot read the folder: {_reason(error)}")
+        return
+    subfolders = []
+    for entry in entries:
+        path = folder / entry.name
+        try:
+            linked = entry.is_symlink()
+            target = Path(os.path.realpath(path, strict=True)) if linked else None
+            is_dir = entry.is_dir()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                yield Skipped(source_name(path), "symbolic link loop")
+            elif linked and error.errno == errno.ENOENT:
+                yield Skipped(source_name(path), "broken symbolic link")
+            else:
+                yield Skipped(source_name(path), f"cannot read: {_reason(error)}")
+            continue
+        if target is not None:
+            inside = any(target == root or root in target.parents for root in roots)
+            if not inside and not follow_symlinks:
+                yield Skipped(
+                    source_name(path),
+                    f"symbolic link outside the input paths (to {target}); --follow-symlinks reads it",
+                )
+                continue
+            if inside and is_dir:
+                # A folder inside the inputs is walked under its own name (or left out if hidden): following
+                # the link too would read its files twice, or forever through a link to a parent.
+                continue
+        if is_dir:
+            subfolders.append(path)
+            continue
+        problem = _not_regular(path)
+        if problem:
+            yield Skipped(source_name(path), problem)
+        else:
+            yield path, False
+    for subfolder in subfolders:
+        yield from _walk(subfolder, roots, follow_symlinks, walked)
+
+
+FILE_TYPES: Final = {
+    stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder",
+}
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why `path` cannot be read as a file (reading a named pipe would wait for a writer forever), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot read: {_reason(error)}"
+    if stat.S_ISREG(mode):
+        return None
+    return f"not a regular file ({FILE_TYPES.get(stat.S_IFMT(mode), 'a special file')})"
+
+
+def _reason(error: OSError) -> str:
+    """The operating system's words for `error`, without the path it may repeat."""
+    return error.strerror or (os.strerror(error.errno) if error.errno else type(error).__name__)
 
 
 def read_input(path: Path, options: ReadOptions | None = None, *, named: bool = True) -> Iterator[Document | Skipped]:
-    """The documents of one input file; a file named by the user that cannot be read is an error."""
+    """The documents of one input file; a file named by the user that cannot be read is an error.
+
+    A file met in a directory walk that cannot be read ends with a `Skipped` item instead (the documents it gave
+    before the fault came first: a caller that must not keep part of a file drops them, as the extraction does).
+    """
     options = options or ReadOptions()
-    source = _source_name(path)
+    source = source_name(path)
     kind = FORMATS.get(path.suffix.lower())
 
     def refuse(reason: str) -> Iterator[Document | Skipped]:
@@ -160,21 +255,33 @@ def read_input(path: Path, options: ReadOptions | None = None, *, named: bool = 
         known = ", ".join(sorted(FORMATS))
         yield from refuse(f"unknown kind of file {path.suffix or '(no extension)'!r}; supported: {known}")
         return
+    problem = _not_regular(path)
+    if problem:
+        yield from refuse(problem)
+        return
     try:
         with path.open("rb") as handle:
             head = handle.read(BINARY_SNIFF_BYTES)
     except OSError as error:
-        raise InputError(source, f"cannot read: {error.strerror or error}") from error
+        yield from refuse(f"cannot read: {_reason(error)}")
+        return
     if b"\x00" in head:
         yield from refuse("binary file (NUL bytes), not UTF-8 text")
         return
-    if not head.strip():
+    if not head.removeprefix(b"\xef\xbb\xbf").strip():  # a byte-order mark alone is empty too
         yield from refuse("empty file")
         return
-    if kind in ("jsonl", "csv"):
-        yield from _read_records(path, source, kind, options)
-    else:
-        yield _read_whole(path, source, kind)
+    try:
+        if kind in ("jsonl", "csv"):
+            yield from _read_records(path, source, kind, options)
+        else:
+            yield _read_whole(path, source, kind)
+    except OSError as error:
+        yield from refuse(f"cannot read: {_reason(error)}")
+    except InputError as error:
+        if named:
+            raise
+        yield Skipped(error.source, error.problem)
 
 
 def _read_whole(path: Path, source: str, kind: Format) -> Document:
@@ -268,6 +375,8 @@ def _jsonl_rows(lines: Iterable[tuple[int, str]], source: str) -> Iterator[tuple
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(f"{source}:{number}", f"not valid JSON ({error.msg}, column {error.colno})") from None
+        except RecursionError:  # the decoder recurses once per level: a record nested a thousand levels deep
+            raise InputError(f"{source}:{number}", "JSON nested too deeply to read") from None
         if not isinstance(record, dict):
             raise InputError(f"{source}:{number}", f"a JSON {type(record).__name__}, not an object")
         yield number, record
@@ -294,8 +403,9 @@ def _csv_rows(
         raise InputError(f"{source}:{current[0]}", f"malformed CSV ({error})") from None
     header = [name.strip() for name in header]
     if text_field not in header:
+        # The header's names are not repeated: the first line of a file that is no CSV at all could be anything.
         raise InputError(
-            source, f"no column {text_field!r} in the CSV header (columns: {', '.join(header)}); see --text-field"
+            source, f"no column {text_field!r} in the CSV header ({len(header)} columns); see --text-field"
         )
     while True:
         row_start = current[0] + 1
@@ -316,11 +426,10 @@ def _decode(data: bytes, source: str, *, byte_base: int) -> str:
     try:
         return data.decode("utf-8-sig" if byte_base == 0 else "utf-8")
     except UnicodeDecodeError as error:
-        offset = byte_base + error.start
-        raise InputError(source, f"not valid UTF-8 at byte offset {offset} (byte 0x{data[error.start]:02x})") from None
+        raise InputError(source, f"not valid UTF-8 at byte offset {byte_base + error.start}") from None
 
 
-def _source_name(path: Path) -> str:
+def source_name(path: Path) -> str:
     """The path as given, made relative to the current directory when it lies under it, in POSIX form."""
     if path.is_absolute():
         with contextlib.suppress(ValueError):  # outside the current directory: keep it absolute

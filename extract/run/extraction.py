@@ -4,14 +4,18 @@ Work is done per input file. A file whose content hash and extractor version (pa
 of every lexicon file) match what the store recorded is skipped without reading it further; any other file
 has its old rows dropped and is extracted again, so there are never duplicates. Inputs that were in the
 store but are not among this run's inputs are dropped too: the store always reflects the inputs of the
-latest run. Documents are processed in batches (in parallel with `jobs` > 1, in input order either way), so
+latest run. A file of a folder walk that turns out bad (see `iter_inputs`) is skipped whole, its rows dropped
+even when the fault comes after some of its records, and it is not recorded, so the next run reads and warns
+about it again. Documents are processed in batches (in parallel with `jobs` > 1, in input order either way), so
 the output is identical whatever the number of jobs and memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -25,17 +29,28 @@ from typing import Final
 import pandas as pd
 
 from extract import __version__
+from extract.errors import InputError
 from extract.ingest.articles import Article, segment
-from extract.ingest.documents import FORMATS, Document, ReadOptions, Skipped, iter_files, iter_inputs, read_input
-from extract.readers.claims import facts_of_article
+from extract.ingest.documents import (
+    FORMATS,
+    Document,
+    ReadOptions,
+    Skipped,
+    iter_files,
+    iter_inputs,
+    read_input,
+    source_name,
+)
+from extract.readers.claims import OutOfTime, facts_of_article
 from extract.readers.periods import parse_reference_date
 from extract.stories import Story, StoryArticle, StoryOptions, group_stories
 from extract.table.schema import Fact, facts_frame
-from extract.table.store import EXTRACT_MEMORY_LIMIT, FactStore, InputState
+from extract.table.store import EXTRACT_MEMORY_LIMIT, FactStore, InputState, StoreDamaged, set_aside
 
 __all__ = [
     "ExtractOptions",
     "ExtractSummary",
+    "TimeBudget",
     "estimate_documents",
     "extract_document",
     "extractor_version",
@@ -50,18 +65,35 @@ STORE_NAME: Final = "claims.duckdb"
 
 
 @dataclass(frozen=True, slots=True)
+class TimeBudget:
+    """The CPU time a document may take: `base_seconds` plus a second for every `chars_per_second` characters.
+
+    News text reads at about 100,000 characters a CPU-second; the default allows a twentieth of that, so only a
+    document built to be slow (tens of thousands of figures in one run-on line) is refused.
+    """
+
+    base_seconds: float = 10.0
+    chars_per_second: float = 5000.0
+
+    def seconds_for(self, characters: int) -> float:
+        return self.base_seconds + characters / self.chars_per_second
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     segment_records: bool = False
     jobs: int = 1
     stories: StoryOptions = field(default_factory=StoryOptions)
+    time_budget: TimeBudget = field(default_factory=TimeBudget)
+    raw_csv: bool = False  # facts.csv keeps text cells that start like a formula as they are (see FactStore.export)
 
 
 @dataclass
 class ExtractSummary:
     """What a run did, for the closing line and for tests."""
 
-    inputs: int = 0
+    inputs: int = 0  # files taken in: extracted or unchanged (the skipped ones are in `skipped`)
     extracted_inputs: int = 0
     unchanged_inputs: int = 0
     removed_inputs: int = 0
@@ -104,11 +136,35 @@ def lexicon_digest(lexicons: Traversable | Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def extract_document(document: Document, segment_records: bool = False) -> tuple[Document, list[Article], list[Fact]]:
-    """Articles and facts of one document (the unit of work sent to a worker process)."""
+def extract_document(
+    document: Document, segment_records: bool = False, budget: TimeBudget | None = None
+) -> tuple[Document, list[Article], list[Fact]]:
+    """Articles and facts of one document (the unit of work sent to a worker process).
+
+    With a `budget`, a document that takes longer is refused: `InputError` naming it and how far it got.
+    """
+    started = time.process_time()
+    deadline = None if budget is None else started + budget.seconds_for(len(document.text))
     articles = segment(document, records_as_pages=segment_records)
-    facts = [fact for article in articles for fact in facts_of_article(document, article)]
+    try:
+        facts = [fact for article in articles for fact in facts_of_article(document, article, deadline)]
+    except OutOfTime as stopped:
+        assert budget is not None
+        raise InputError(
+            document.source,
+            f"refused: reading it took more than its time budget of {budget.seconds_for(len(document.text)):.0f} "
+            f"CPU seconds ({len(document.text):,} characters; stopped at offset {stopped.position:,})",
+        ) from None
     return document, articles, facts
+
+
+def _extract_or_refuse(
+    document: Document, segment_records: bool, budget: TimeBudget
+) -> tuple[Document, list[Article], list[Fact]] | Skipped:
+    try:
+        return extract_document(document, segment_records, budget)
+    except InputError as error:
+        return Skipped(error.source, error.problem, is_record=False)
 
 
 def with_stories(
@@ -168,8 +224,32 @@ def run_extraction(
     *,
     progress: Callable[[int], None] | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> ExtractSummary:
-    """Extract `paths` into the store in `out_dir`, then export `facts.csv` and `facts.parquet` there."""
+    """Extract `paths` into the store in `out_dir`, then export `facts.csv` and `facts.parquet` there.
+
+    A damaged store (`StoreDamaged`) is moved aside, with a warning through `on_warning`, and built again: a
+    fresh store extracts every input.
+    """
+    try:
+        return _extract(paths, out_dir, options, progress, on_skip)
+    except StoreDamaged as damage:
+        aside = set_aside(damage.path)
+        if on_warning:
+            on_warning(
+                f"{damage.path}: the fact store is damaged ({damage.problem}); moved it to {aside.name} and "
+                "rebuilding it from the inputs"
+            )
+        return _extract(paths, out_dir, options, progress, on_skip)
+
+
+def _extract(
+    paths: Sequence[str],
+    out_dir: Path,
+    options: ExtractOptions,
+    progress: Callable[[int], None] | None,
+    on_skip: Callable[[Skipped], None] | None,
+) -> ExtractSummary:
     summary = ExtractSummary()
     version = extractor_version()
     with (
@@ -178,26 +258,53 @@ def run_extraction(
     ):
         known = store.input_states()
         seen: set[str] = set()
-        for path, named in iter_files(paths):
+        for item in iter_files(paths, follow_symlinks=options.read.follow_symlinks):
+            if isinstance(item, Skipped):
+                _skip(item, summary, on_skip)
+                continue
+            path, named = item
             input_path = path.as_posix()
             if input_path in seen:
                 continue
             seen.add(input_path)
-            summary.inputs += 1
-            state = InputState(input_path, _content_hash(path), version)
+            try:
+                state = InputState(input_path, _content_hash(path), version)
+            except OSError as error:  # gone or unreadable since the walk listed it
+                problem = f"cannot read: {error.strerror or error}"
+                if named:
+                    raise InputError(source_name(path), problem) from None
+                store.forget([input_path])
+                _skip(Skipped(source_name(path), problem), summary, on_skip)
+                continue
             if known.get(input_path) == state:
+                summary.inputs += 1
                 summary.unchanged_inputs += 1
                 continue
             store.forget([input_path])
-            documents = _documents(read_input(path, options.read, named=named), summary, on_skip)
+            faults: list[Skipped] = []
+            before = (summary.documents, summary.articles, summary.facts)
+            documents = _documents(read_input(path, options.read, named=named), summary, on_skip, faults)
             for batch in _batches(documents, BATCH_DOCUMENTS):
-                results = list(_map(executor, batch, options.segment_records))
+                results = []
+                for result in _map(executor, batch, options.segment_records, options.time_budget):
+                    if isinstance(result, Skipped):
+                        summary.skipped.append(result)
+                        if on_skip:
+                            on_skip(result)
+                    else:
+                        results.append(result)
                 store.add(results)
                 summary.documents += len(results)
                 summary.articles += sum(len(articles) for _, articles, _ in results)
                 summary.facts += sum(len(facts) for _, _, facts in results)
                 if progress:
                     progress(len(results))
+            if faults:
+                # A file found bad part way is left out whole (and read again next run), never kept in part.
+                store.forget([input_path])
+                summary.documents, summary.articles, summary.facts = before
+                continue
+            summary.inputs += 1
             summary.extracted_inputs += 1
             store.mark_done(state)
         gone = sorted(set(known) - seen)
@@ -210,20 +317,32 @@ def run_extraction(
             store.set_meta("stories_version", grouping)
         # Checkpoint before the export rather than on closing, on top of the memory the export leaves behind.
         store.checkpoint()
-        summary.total_facts = store.export(out_dir / "facts.csv", out_dir / "facts.parquet")
+        summary.total_facts = store.export(
+            out_dir / "facts.csv", out_dir / "facts.parquet", raw_csv=options.raw_csv
+        )
     return summary
 
 
 def _documents(
-    items: Iterator[Document | Skipped], summary: ExtractSummary, on_skip: Callable[[Skipped], None] | None
+    items: Iterator[Document | Skipped],
+    summary: ExtractSummary,
+    on_skip: Callable[[Skipped], None] | None,
+    faults: list[Skipped],
 ) -> Iterator[Document]:
+    """The documents of one file; what it skips is reported, and a skip of the file itself kept in `faults`."""
     for item in items:
         if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            if on_skip:
-                on_skip(item)
+            _skip(item, summary, on_skip)
+            if not item.is_record:
+                faults.append(item)
         else:
             yield item
+
+
+def _skip(item: Skipped, summary: ExtractSummary, on_skip: Callable[[Skipped], None] | None) -> None:
+    summary.skipped.append(item)
+    if on_skip:
+        on_skip(item)
 
 
 def _content_hash(path: Path) -> str:
@@ -250,35 +369,43 @@ def _executor(jobs: int) -> Executor:
 
 
 def _map(
-    executor: Executor, batch: Sequence[Document], segment_records: bool
-) -> Iterator[tuple[Document, list[Article], list[Fact]]]:
+    executor: Executor, batch: Sequence[Document], segment_records: bool, budget: TimeBudget
+) -> Iterator[tuple[Document, list[Article], list[Fact]] | Skipped]:
     if isinstance(executor, _InProcess):
-        return (extract_document(document, segment_records) for document in batch)
+        return (_extract_or_refuse(document, segment_records, budget) for document in batch)
     chunk = max(1, len(batch) // (4 * (os.cpu_count() or 1)))
-    return executor.map(extract_document, batch, [segment_records] * len(batch), chunksize=chunk)
+    return executor.map(
+        _extract_or_refuse, batch, [segment_records] * len(batch), [budget] * len(batch), chunksize=chunk
+    )
 
 
-def estimate_documents(paths: Sequence[str]) -> int | None:
-    """A cheap upper estimate of the number of documents, for the progress bar (None when unknown)."""
+def estimate_documents(paths: Sequence[str], *, follow_symlinks: bool = False) -> int | None:
+    """A cheap upper estimate of the number of documents, for the progress bar (None when unknown).
+
+    It walks the inputs as the extraction does, so that it never opens what the extraction leaves out (a named
+    pipe would block it); what cannot be read counts for nothing, the extraction reports it.
+    """
     total = 0
-    for given in paths:
-        path = Path(given)
-        candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        for candidate in candidates:
-            kind = FORMATS.get(candidate.suffix.lower())
+    try:
+        for item in iter_files(paths, follow_symlinks=follow_symlinks):
+            if isinstance(item, Skipped):
+                continue
+            kind = FORMATS.get(item[0].suffix.lower())
             if kind in ("jsonl", "csv"):
-                with candidate.open("rb") as handle:
+                with contextlib.suppress(OSError), item[0].open("rb") as handle:
                     total += sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
             elif kind is not None:
                 total += 1
+    except InputError:
+        return None
     return total or None
 
 
 def _names_a_path(item: str) -> bool:
     """Whether a string names an existing file or folder; a text with line breaks, or too long for a path, never
     does ("File name too long" is the operating system's, not the caller's, error)."""
-    if "\n" in item or "\x00" in item:
-        return False
+    if "\n" in item or "\x00" in item or not item.strip():
+        return False  # and "" is a text, not the current folder
     try:
         return Path(item).exists()
     except OSError:
@@ -297,7 +424,7 @@ def facts(
 
     A `Path`, or a string naming an existing file or directory, is read as input; any other string is a
     text of its own, named ``<text-N>`` (N counts from 1), with `article_date` as its date when given.
-    Nothing is written to disk.
+    Nothing is written to disk. A document that takes longer than the default `TimeBudget` raises `InputError`.
 
     >>> table = facts(["Some 30 people were killed, officials said."])
     >>> table[["source", "quote", "value", "metric"]].to_dict("records")
@@ -310,9 +437,9 @@ def facts(
         if isinstance(item, os.PathLike) or _names_a_path(item):
             for found in iter_inputs([item], read):
                 if isinstance(found, Document):
-                    extracted.append(extract_document(found, segment_records))
+                    extracted.append(extract_document(found, segment_records, TimeBudget()))
             continue
         document = Document(source=f"<text-{number}>", path=f"<text-{number}>", format="txt", text=item,
                             date=article_date)
-        extracted.append(extract_document(document))
+        extracted.append(extract_document(document, budget=TimeBudget()))
     return facts_frame(with_stories(extracted)[1])

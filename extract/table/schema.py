@@ -30,6 +30,8 @@ from typing import Any, Final, Literal
 import pandas as pd
 import pyarrow as pa
 
+from extract.errors import OutputError
+
 __all__ = [
     "COLUMNS",
     "Column",
@@ -265,6 +267,18 @@ _SCALE: Final = Decimal(1).scaleb(-DECIMAL_SCALE)
 _LIMIT: Final = Decimal(10) ** (DECIMAL_PRECISION - DECIMAL_SCALE)
 
 
+def fits_table(*values: Decimal | None) -> bool:
+    """Whether every value (None is no value) fits the table's DECIMAL columns: finite, under 10^28 in size,
+    and zero or at least 10^-10 (a smaller one would be stored as 0).
+
+    >>> fits_table(Decimal("1.7E+6"), None), fits_table(Decimal("2E+30")), fits_table(Decimal("5E-12"))
+    (True, False, False)
+    """
+    return all(
+        value is None or (value.is_finite() and (value == 0 or _SCALE <= abs(value) < _LIMIT)) for value in values
+    )
+
+
 def stored_decimal(value: Decimal) -> Decimal:
     """`value` at the table's scale; a value with more than 28 digits before the point is refused, not rounded."""
     if not value.is_finite() or abs(value) >= _LIMIT:
@@ -389,14 +403,32 @@ def _frame_value(kind: ColumnKind, value: object) -> object:
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target`; renamed over `target` when the block succeeds, removed if not."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
+    """A temporary path beside `target`; renamed over `target` when the block succeeds, removed if not.
+
+    An `OSError` on the way (a full disk, a read-only folder), in the block or in the rename, is an
+    `OutputError` naming `target`; the file there before is left as it was. Nested, both targets are named:
+    the block writes to both, and an error does not say which file it was writing.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+    except OSError as error:
+        raise OutputError([str(target)], _os_problem(error)) from None
     temporary = Path(name)
     try:
         yield temporary
         os.replace(temporary, target)
+    except OSError as error:
+        raise OutputError([str(target)], _os_problem(error)) from None
+    except OutputError as inner:
+        raise OutputError([str(target), *inner.targets], inner.problem) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def _os_problem(error: OSError) -> str:
+    """The operating system's words for `error` ("No space left on device"), without a path or a library's
+    wording around them (pyarrow's "Error writing bytes to file. Detail: [errno 28] ...")."""
+    return os.strerror(error.errno) if error.errno else str(error)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import os
+import re
+import time
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +23,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract.display import spreadsheet_text
 from extract.errors import ClaimsError
 from extract.ingest.articles import Article
 from extract.ingest.documents import Document
@@ -35,13 +39,25 @@ from extract.table.schema import (
     fact_cells,
 )
 
-__all__ = ["EXTRACT_MEMORY_LIMIT", "FACT_ORDER", "MEMORY_LIMIT", "FactStore", "InputState", "StoreError"]
+__all__ = [
+    "EXTRACT_MEMORY_LIMIT",
+    "FACT_ORDER",
+    "MEMORY_LIMIT",
+    "FactStore",
+    "InputState",
+    "StoreDamaged",
+    "StoreError",
+    "StoreLocked",
+    "set_aside",
+]
 
 # 4: implicit counts and event keys; 3: stories and the facts' story; 2: exact DECIMAL numbers and DATE periods
 SCHEMA_VERSION: Final = 4
 # Stable, diff-friendly order of the exported table: by file, then position, then id.
 FACT_ORDER: Final = "split_part(source, '#', 1), line, start, \"end\", fact_id"
 EXPORT_BATCH_ROWS: Final = 5_000
+# A fact's place in a file as one number, in the stable order: its line, then its start offset (under 2^32).
+_POSITION: Final = "(line::BIGINT * 4294967296 + start)"
 CSV_SLICE_ROWS: Final = 500  # rows turned into Python objects at a time for the CSV writer
 MIB: Final = 2**20
 # DuckDB keeps the blocks of the tables it writes or reads in memory until it reaches its memory limit, so
@@ -74,6 +90,70 @@ class StoreError(ClaimsError):
     """The store cannot be opened or written."""
 
 
+class StoreDamaged(StoreError):
+    """The store file is damaged: truncated, or a block fails DuckDB's checksum. It holds nothing that the inputs
+    do not: `claims extract` moves it aside and builds it again."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: the fact store is damaged ({problem}); `claims extract` rebuilds it from the inputs")
+        self.path = path
+        self.problem = problem
+
+
+class StoreLocked(StoreError):
+    """Another process has the store open: DuckDB lets one process write a database file, and none read it then."""
+
+    def __init__(self, path: Path, holder: int | None) -> None:
+        by = f" (process {holder})" if holder else ""
+        super().__init__(f"{path}: another claims run holds the fact store{by}; try again when it has finished")
+        self.path = path
+
+
+# What DuckDB says of a file that is not whole, and what this means, in a few words.
+DAMAGE_SIGNS: Final = (
+    ("Could not read enough bytes", "it is truncated"),
+    ("not a valid DuckDB database file", "it is not a DuckDB database"),
+    ("Corrupt database file", "a block fails its checksum"),
+)
+# What the operating system says, in DuckDB's messages, when the store's folder cannot take a write.
+DISK_SIGNS: Final = ("No space left on device", "Disk quota exceeded", "Read-only file system", "Permission denied",
+                     "Operation not permitted")
+
+
+def _known_error(path: Path, error: duckdb.Error) -> StoreError | None:
+    """`error` as one line naming the store, when it is the store's file or disk at fault and not a query's."""
+    text = " ".join(str(error).split())
+    if "Could not set lock" in text:
+        holder = re.search(r"\(PID (\d+)\)", text)
+        return StoreLocked(path, int(holder[1]) if holder else None)
+    for sign, problem in DAMAGE_SIGNS:
+        if sign in text:
+            where = re.search(r"location (\d+)", text)
+            return StoreDamaged(path, f"{problem} at byte {where[1]}" if where else problem)
+    for sign in DISK_SIGNS:
+        if sign in text:
+            return StoreError(f"{path}: cannot write the fact store: {sign.lower()}")
+    return None
+
+
+def set_aside(path: Path) -> Path:
+    """Rename the damaged store at `path` (and its write-ahead log) to `NAME.damaged-TIME`, kept to look into."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    log = path.with_name(f"{path.name}.wal")
+    try:
+        os.replace(path, aside)
+        if log.exists():
+            os.replace(log, aside.with_name(f"{aside.name}.wal"))
+    except OSError as error:
+        raise StoreError(f"{path}: the fact store is damaged and cannot be moved aside ({error.strerror})") from None
+    return aside
+
+
 @dataclass(frozen=True, slots=True)
 class InputState:
     """What the store knows of one input file."""
@@ -91,26 +171,53 @@ def _create_table(name: str, columns: Iterable[tuple[str, str]], extra: str = ""
 class FactStore:
     """The DuckDB store at `path`; use as a context manager."""
 
-    def __init__(self, path: Path, *, read_only: bool = False, memory_limit: int = MEMORY_LIMIT) -> None:
-        """Open (or create) the store; `memory_limit` (bytes) bounds DuckDB's buffer pool (see MEMORY_LIMIT)."""
+    def __init__(
+        self, path: Path, *, read_only: bool = False, memory_limit: int = MEMORY_LIMIT, locked: bool = False
+    ) -> None:
+        """Open (or create) the store; `memory_limit` (bytes) bounds DuckDB's buffer pool (see MEMORY_LIMIT).
+
+        `locked` (for SQL of the user's own, `claims query`): no file, URL or extension beyond the store can be
+        reached, and no setting can change after this setup, so no statement can undo the other limits.
+        """
         self.path = path
         self.memory_limit = memory_limit
         if read_only and not path.exists():
             raise StoreError(f"{path}: no fact store here; run `claims extract` first")
         if not read_only:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"{path}: cannot create the folder: {error.strerror or error}") from None
+        # A bounded buffer pool keeps memory flat however large the corpus grows (DuckDB evicts and spills):
+        # see MEMORY_LIMIT.
+        config: dict[str, str | bool | int | float | list[str]] = {"memory_limit": f"{memory_limit}B", "threads": 2}
+        if locked:
+            config |= {
+                "enable_external_access": False,
+                "autoinstall_known_extensions": False,
+                "autoload_known_extensions": False,
+            }
         try:
-            # A bounded buffer pool keeps memory flat however large the corpus grows (DuckDB evicts and spills):
-            # see MEMORY_LIMIT.
-            self.connection = duckdb.connect(
-                str(path), read_only=read_only,
-                config={"memory_limit": f"{memory_limit}B", "threads": 2},
-            )
+            self.connection = duckdb.connect(str(path), read_only=read_only, config=config)
             self.connection.execute("SET enable_progress_bar = false")
+            if locked:
+                self.connection.execute("SET lock_configuration = true")
         except duckdb.Error as error:
-            raise StoreError(f"{path}: cannot open the fact store ({error})") from None
-        if not read_only:
-            self._create_schema()
+            known = _known_error(path, error)
+            raise known or StoreError(f"{path}: cannot open the fact store ({' '.join(str(error).split())})") from None
+        try:
+            self._verify()
+            if not read_only:
+                self._create_schema()
+        except BaseException as failure:
+            # Closed before raising: DuckDB would hand a later connection to this path (a store built afresh
+            # after this one is moved aside) the same open database.
+            self.connection.close()
+            if isinstance(failure, duckdb.Error):
+                known = _known_error(path, failure)
+                if known:
+                    raise known from None
+            raise
 
     def __enter__(self) -> FactStore:
         return self
@@ -118,7 +225,33 @@ class FactStore:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
-        self.connection.close()
+        try:
+            self.connection.close()  # the last checkpoint: it too may find the disk full
+        except duckdb.Error as closing:
+            if error is None:
+                raise _known_error(self.path, closing) or closing from None
+        # A full disk or a damaged block met part way is the store's fault, told in one line; an error of a
+        # query is not, and keeps its traceback.
+        if isinstance(error, duckdb.Error):
+            known = _known_error(self.path, error)
+            if known:
+                raise known from None
+
+    def _verify(self) -> None:
+        """Read every column of every table once, so that DuckDB checks the checksum of every block in use.
+
+        A truncated store, or one with bytes changed in a block of data, opens without a word: DuckDB checks a
+        block only when a query reads it (a count reads none). This scan finds such damage before anything
+        is written, for a scan's time (the extraction and the check read most of the store anyway).
+        """
+        tables = self.connection.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        ).fetchall()
+        for (table,) in tables:
+            # A text larger than the memory limit cannot be read whole here (the extraction raised the limit to
+            # store it): such a table goes unchecked, and damage in it is still told in one line when met.
+            with contextlib.suppress(duckdb.OutOfMemoryException):
+                self.connection.execute(f'SELECT max(hash(COLUMNS(*))) FROM "{table}"').fetchall()
 
     def _create_schema(self) -> None:
         run = self.connection.execute
@@ -287,16 +420,19 @@ class FactStore:
         self._insert("discrepancies", ["fingerprint", "rule", "severity", "title", "explanation"], rows)
         self._insert("discrepancy_facts", ["fingerprint", "fact_id", "role"], links)
 
-    def export(self, csv_target: Path, parquet_target: Path) -> int:
+    def export(self, csv_target: Path, parquet_target: Path, *, raw_csv: bool = False) -> int:
         """Write the facts to `csv_target` (CSV) and `parquet_target` (Parquet) in the stable order, in one pass.
 
-        Returns the number of rows. The rows are sorted a chunk of about `EXPORT_BATCH_ROWS` at a time (see
+        A CSV text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a `'` before
+        it (`extract.display.spreadsheet_text`), unless `raw_csv`; numbers and the Parquet file are never
+        changed. Returns the number of rows. The rows are sorted a chunk of about `EXPORT_BATCH_ROWS` at a time (see
         `_export_chunks`) and each chunk is written before the next is read, so memory does not grow with
         the table: one ORDER BY over the whole table would hold all of it (DuckDB sorts in memory up to its
         memory limit), and so did `COPY (... ORDER BY ...) TO` for the Parquet file. Meanwhile the memory
         limit is lowered to `EXPORT_MEMORY_LIMIT`, so that DuckDB does not keep every block it reads cached.
         """
         names = [column.name for column in COLUMNS]
+        texts = set() if raw_csv else {name for name in names if COLUMN_KINDS[name] in ("text", "codes")}
         quoted = ", ".join(f'"{name}"' for name in names)
         schema = self.connection.sql(f"SELECT {quoted} FROM facts LIMIT 0").to_arrow_table().schema
         rows = 0
@@ -314,7 +450,11 @@ class FactStore:
             for batch in batches:
                 for start in range(0, batch.num_rows, CSV_SLICE_ROWS):
                     for record in batch.slice(start, CSV_SLICE_ROWS).to_pylist():
-                        writer.writerow([cell_text(COLUMN_KINDS[name], record[name]) for name in names])
+                        cells = [cell_text(COLUMN_KINDS[name], record[name]) for name in names]
+                        writer.writerow([
+                            spreadsheet_text(cell) if name in texts else cell
+                            for name, cell in zip(names, cells, strict=True)
+                        ])
                 rows += batch.num_rows
                 group.append(batch)
                 if sum(part.num_rows for part in group) >= EXPORT_BATCH_ROWS:
@@ -350,10 +490,11 @@ class FactStore:
     def _export_chunks(self) -> Iterator[tuple[str, list[object]]]:
         """SQL conditions (with their parameters) that cut the facts into consecutive chunks of the stable order.
 
-        `FACT_ORDER` starts with the file (the source up to `#`) and the line, so a chunk is a run of whole
-        files, or, for a file with more than `EXPORT_BATCH_ROWS` facts (a large JSONL or CSV file), a range of
-        its lines. Files are selected by their `input` column and lines by `line`: plain columns, which DuckDB
-        filters in its scan. Only one row per file, and one per chunk of a large file, is read here.
+        `FACT_ORDER` starts with the file (the source up to `#`), the line and the start offset, so a chunk is a
+        run of whole files, or, for a file with more than `EXPORT_BATCH_ROWS` facts (a large JSONL or CSV file, a
+        text of one huge line), a range of its (line, start) positions: rows, never a whole line however many facts
+        it holds. Files are selected by their `input` column. Only one row per file, and one per chunk of a large
+        file, is read here.
         """
         files = self.connection.execute(
             "SELECT file, list(input ORDER BY input), sum(rows)::BIGINT, bool_and(file = last_file) FROM ("
@@ -376,13 +517,14 @@ class FactStore:
                 pending_rows += rows
                 continue
             selected = "input IN (SELECT unnest(?))"
-            # The last line of each chunk: lines in order, cut where the running count of facts passes a
-            # multiple of EXPORT_BATCH_ROWS (a line's facts are never split).
+            # The last position of each chunk: positions in order, cut where the running count of facts passes a
+            # multiple of EXPORT_BATCH_ROWS (the facts of one position, rarely more than one, are never split).
             ends = [
                 int(end) for (end,) in self.connection.execute(
-                    "SELECT max(line) AS last FROM ("
-                    "  SELECT line, sum(facts) OVER (ORDER BY line) AS running FROM ("
-                    f"    SELECT line, count(*) AS facts FROM facts WHERE {selected} GROUP BY line"
+                    "SELECT max(position) AS last FROM ("
+                    "  SELECT position, sum(facts) OVER (ORDER BY position) AS running FROM ("
+                    f"    SELECT {_POSITION} AS position, count(*) AS facts FROM facts WHERE {selected}"
+                    "     GROUP BY position"
                     "  )"
                     ") GROUP BY (running - 1) // ? ORDER BY last",
                     [inputs, EXPORT_BATCH_ROWS],
@@ -391,9 +533,9 @@ class FactStore:
             after: int | None = None
             for end in ends:
                 if after is None:
-                    yield f"{selected} AND line <= ?", [inputs, end]
+                    yield f"{selected} AND {_POSITION} <= ?", [inputs, end]
                 else:
-                    yield f"{selected} AND line > ? AND line <= ?", [inputs, after, end]
+                    yield f"{selected} AND {_POSITION} > ? AND {_POSITION} <= ?", [inputs, after, end]
                 after = end
         if pending:
             yield "input IN (SELECT unnest(?))", [pending]
