@@ -36,6 +36,8 @@ __all__ = [
     "is_part_of",
     "is_projection",
     "local_scope",
+    "may_be_part",
+    "may_be_whole",
     "periods_overlap",
     "places_compatible",
     "record_key",
@@ -280,6 +282,23 @@ def local_scope(record: Record) -> str | None:
 def is_increment(record: Record) -> bool:
     """A count added to an earlier one ("two more victims", "another four people died"), not a total."""
     return record.increment
+
+
+def may_be_whole(record: Record) -> bool:
+    """Whether the figure could be a whole of `is_part_of` at all: a known, unrestricted count, read as reported."""
+    if record.unit != "count" or record.metric in _classes()[3] or is_projection(record) or is_increment(record):
+        return False
+    key = record_key(record)
+    return bool(key.head) and not key.subgroup and not key.places and not local_scope(record)
+
+
+def may_be_part(record: Record) -> bool:
+    """Whether the figure could be a part of `is_part_of` at all: a count of a subgroup, of a place or a local
+    scope, read as reported."""
+    if record.unit != "count" or record.metric in _classes()[3] or is_projection(record) or is_increment(record):
+        return False
+    key = record_key(record)
+    return bool(key.head) and (key.subgroup or bool(key.places) or local_scope(record) is not None)
 
 
 def is_part_of(part: Record, whole: Record) -> bool:

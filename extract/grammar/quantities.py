@@ -25,6 +25,7 @@ from typing import Final, Literal
 
 import regex
 
+from extract.grammar.known_digits import known_digits
 from extract.grammar.not_quantities import find_exclusions
 from extract.grammar.numbers import Number, scan_numbers, tidy
 from extract.grammar.qualifiers import Direction, Interval, change_verb_before, interval_for, qualifier_before
@@ -249,6 +250,9 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> [(q.surface, q.value, q.unit) for q in find_quantities("It is 950 kilometers long.")]
     [('950 kilometers', Decimal('950'), 'km')]
     """
+    original, text = text, known_digits(text)
+    if text is not original:
+        return [replace(q, surface=original[q.start : q.end]) for q in find_quantities(text)]
     blocked = [(t.start, t.end) for t in find_time_expressions(text)]
     blocked += [(x.start, x.end) for x in find_exclusions(text)]
     atoms = [a for a in scan_numbers(text) if not _overlaps(a.start, a.end, blocked)]

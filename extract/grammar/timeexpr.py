@@ -21,11 +21,13 @@ other readers of months), the cue words from ``lexicons/time_cues.toml``. Rules 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Final, Literal
 
 import regex
 
+from extract.grammar.known_digits import known_digits
 from extract.grammar.numbers import scale_after
 from extract.grammar.qualifiers import qualifier_before
 from extract.grammar.units import counted_noun_after, currency_before, unit_after
@@ -187,18 +189,24 @@ def _span_years(first: str, second: str) -> tuple[int, int] | None:
     return y1, y2
 
 
-def find_time_expressions(text: str) -> list[TimeExpression]:
+# The grammar and the period reader both ask for a sentence's time expressions, the reader once per quantity:
+# cached, so that a sentence is scanned once however many figures it holds.
+@lru_cache(maxsize=512)
+def find_time_expressions(text: str) -> tuple[TimeExpression, ...]:
     """Every time expression in ``text``, left to right, not overlapping.
 
     >>> [t.surface for t in find_time_expressions("From 2005 to 2015 it grew, as in 1941-1945.")]
     ['From 2005 to 2015', '1941-1945']
     """
+    original, text = text, known_digits(text)
+    if text is not original:
+        return tuple(replace(t, surface=original[t.start : t.end]) for t in find_time_expressions(text))
     out: list[TimeExpression] = []
     pos = 0
     while True:
         m = _PATTERN.search(text, pos)
         if m is None:
-            return out
+            return tuple(out)
         found: TimeExpression | None = None
         kind = m.lastgroup
         if kind == "year_span":

@@ -53,6 +53,12 @@ unit at the sentence ends it contains. The rules:
 10. **Ellipses** end a sentence before a capital, a newline in line-per-sentence text or a paragraph break, and
     never before a lowercase word ("It's a party ... a rehab party!").
 
+11. **Run-on text.** A sentence longer than ``MAX_SENTENCE_CHARS`` (1,500 characters: a table flattened into
+    one line, a list of numbers, hostile input) is cut into pieces no longer than that, each at the last
+    whitespace before the limit (else after a comma, semicolon or colon that no digit follows, else at the limit),
+    so that the claim readers, which look at a quantity's whole sentence, cost the same per character on any
+    input.
+
 Sentences never start or end with whitespace; empty or whitespace-only text has none.
 """
 
@@ -113,8 +119,11 @@ _WRAPPED_SHARE: Final = 0.3  # share of continuation line breaks that makes a te
 _WRAP_WIDTH: Final = 100  # hard-wrapped text has (almost) no line longer than this
 _SHORT_LINE: Final = 0.6  # in hard-wrapped text, a line under this share of the median length ends
 _LOOK_BACK: Final = 40  # longest token examined before a dot
+MAX_SENTENCE_CHARS: Final = 1500  # longer "sentences" are cut (rule 11); real news sentences stay well under it
 
 _NEWLINE: Final = regex.compile(r"\r\n?|\n")
+# Where a run-on sentence is cut when no whitespace is near the limit: after punctuation no digit follows.
+_SOFT_CUT: Final = regex.compile(r"[,;:](?!\d)")
 
 _LIST_ITEM: Final = regex.compile(
     r"""
@@ -377,6 +386,31 @@ def _append(text: str, start: int, end: int, shift: int, out: list[Sentence]) ->
     """Append text[start:end] without its surrounding whitespace, unless nothing is left."""
     span = text[start:end]
     body = span.strip()
-    if body:
-        begin = start + shift + len(span) - len(span.lstrip())
+    if not body:
+        return
+    begin = start + shift + len(span) - len(span.lstrip())
+    if len(body) <= MAX_SENTENCE_CHARS:
         out.append(Sentence(begin, begin + len(body), body))
+        return
+    offset = 0
+    while offset < len(body):
+        piece_end = _run_on_cut(body, offset)
+        piece = body[offset:piece_end]
+        kept = piece.strip()
+        if kept:
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Sentence(begin + offset + lead, begin + offset + lead + len(kept), kept))
+        offset = piece_end
+
+
+def _run_on_cut(body: str, offset: int) -> int:
+    """Where the piece of a run-on sentence that starts at `offset` ends (rule 11)."""
+    limit = offset + MAX_SENTENCE_CHARS
+    if limit >= len(body):
+        return len(body)
+    window_start = offset + MAX_SENTENCE_CHARS // 2  # never cut so early that pieces get small
+    space = max(body.rfind(" ", window_start, limit), body.rfind("\n", window_start, limit))
+    if space > offset:
+        return space + 1
+    soft = [m.end() for m in _SOFT_CUT.finditer(body, window_start, limit)]
+    return soft[-1] if soft else limit

@@ -9,6 +9,7 @@ procedures" negates 520 km only.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -138,14 +139,18 @@ def is_hedged(sentence: str) -> bool:
 
 def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The (start, end) of the clause of `sentence` that holds the span [start, end)."""
-    clause_start, clause_end = 0, len(sentence)
-    for match in CLAUSE_BREAK.finditer(sentence):
-        if match.end() <= start:
-            clause_start = match.end()
-        elif match.start() >= end:
-            clause_end = match.start()
-            break
+    breaks = _clause_breaks(sentence)
+    before = bisect_right(breaks, start, key=lambda span: span[1])  # the breaks that end at or before `start`
+    clause_start = breaks[before - 1][1] if before else 0
+    after = bisect_left(breaks, end, lo=before, key=lambda span: span[0])  # the first to start at or after `end`
+    clause_end = breaks[after][0] if after < len(breaks) else len(sentence)
     return clause_start, clause_end
+
+
+# Every quantity of a sentence asks for its clause: the breaks are found once per sentence.
+@lru_cache(maxsize=512)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple((match.start(), match.end()) for match in CLAUSE_BREAK.finditer(sentence))
 
 
 def is_negated(sentence: str, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -52,7 +53,7 @@ from extract.readers.places import (
     place,
 )
 from extract.readers.scope import read_scope
-from extract.table.schema import Fact
+from extract.table.schema import Fact, fits_table
 
 __all__ = ["Claim", "facts_of_article", "find_claims", "is_claim", "normalise"]
 
@@ -63,6 +64,7 @@ LIST_BREAK: Final = regex.compile(r"[;:]")
 PLACE_WINDOW_WORDS: Final = 30  # countries this close to the quantity are its places, before the rest
 GROUP_KINDS: Final = frozenset({"organization", "region"})  # what a count of member countries belongs to
 PARAGRAPH_BREAK: Final = regex.compile(r"\n")
+MAX_PREVIOUS_GROUPS: Final = 32  # organisations and regions of earlier sentences a later one may refer back to
 MAIN_EVENT: Final = EventKey(MAIN, None, None, None)
 IMPLICIT_PRECISION: Final = Decimal("0.5")  # a count of persons named one by one is exact, as a numeral's is
 
@@ -130,14 +132,22 @@ class Claim:
     event: EventKey = MAIN_EVENT
 
 
-def find_claims(text: str, start: int = 0, end: int | None = None, reference: date | None = None) -> list[Claim]:
-    """The claims in text[start:end]; `reference` is the article's date, for inherited and yearless dates."""
+def find_claims(
+    text: str, start: int = 0, end: int | None = None, reference: date | None = None, deadline: float | None = None
+) -> list[Claim]:
+    """The claims in text[start:end]; `reference` is the article's date, for inherited and yearless dates.
+
+    `deadline` is a `time.process_time()` past which the reading stops with `OutOfTime` (checked between
+    sentences, which are never longer than the sentence splitter's limit).
+    """
     claims = []
     previous_places: tuple[str, ...] = ()
     previous_groups: tuple[str, ...] = ()
     previous_sentence = ""
     previous_end = start
     for sentence in split_sentences(text, start, end):
+        if deadline is not None and time.process_time() > deadline:
+            raise OutOfTime(sentence.start)
         if PARAGRAPH_BREAK.search(text, previous_end, sentence.start):
             previous_places, previous_groups, previous_sentence = (), (), ""
         found_here = [found for found in find_quantities(sentence.text) if is_claim(sentence.text, found)]
@@ -158,10 +168,19 @@ def find_claims(text: str, start: int = 0, end: int | None = None, reference: da
                 here.append(_implicit_claim(sentence, count, context))
         claims += sorted(here, key=lambda claim: claim.quantity.start)
         previous_places = _sentence_places(sentence.text) or previous_places
-        previous_groups += _sentence_groups(sentence.text)
+        # Only the latest groups are ever referred back to; a paragraph of thousands of sentences stays linear.
+        previous_groups = (previous_groups + _sentence_groups(sentence.text))[-MAX_PREVIOUS_GROUPS:]
         previous_sentence = sentence.text
         previous_end = sentence.end
     return claims
+
+
+class OutOfTime(Exception):
+    """The reading of a text passed its deadline; `position` is the offset it had reached."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(f"out of time at offset {position}")
+        self.position = position
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +318,7 @@ def _places(sentence: str, found: Quantity, context: _Context) -> tuple[str, ...
     return (before[-1].code,) if before else (mentions[0].code,)
 
 
-def _without_stances(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _without_stances(sentence: str, mentions: Sequence[PlaceMention]) -> Sequence[PlaceMention]:
     """The mentions but those named as a stance ("anti-American statements"), unless no other country is named:
     a "pro-Iranian network" with no other country is still Iran's."""
     plain = [m for m in mentions if not is_stance(sentence, m)]
@@ -324,11 +343,14 @@ def normalise(text: str) -> str:
     return " ".join(folded.split())
 
 
-def facts_of_article(document: Document, article: Article) -> list[Fact]:
-    """The fact-table rows of one article: its headline's claims, then its body's, in text order."""
+def facts_of_article(document: Document, article: Article, deadline: float | None = None) -> list[Fact]:
+    """The fact-table rows of one article: its headline's claims, then its body's, in text order (`deadline`: as
+    in `find_claims`)."""
     reference = parse_reference_date(article.date or document.date)
     spans: list[Span] = [span for span in (article.title_span, article.body) if span is not None]
-    claims = [claim for span in spans for claim in find_claims(document.text, span.start, span.end, reference)]
+    claims = [
+        claim for span in spans for claim in find_claims(document.text, span.start, span.end, reference, deadline)
+    ]
     return _facts(document, article, _resolve_ages(claims, document.text, spans))
 
 
@@ -364,6 +386,9 @@ def _facts(document: Document, article: Article, claims: Sequence[Claim]) -> lis
     facts = []
     for claim in claims:
         q = claim.quantity
+        precision = q.precision if q.precision is not None and q.precision >= 1 else None  # only its size is bounded
+        if not fits_table(q.value, q.low, q.high, q.base_value, precision):
+            continue  # "2×10^30 kg": read by the grammar, but past what the table's exact columns hold (README)
         key = (normalise(q.surface), normalise(claim.sentence.text))
         occurrences[key] += 1
         line, column = document.position(q.start)

@@ -23,6 +23,7 @@ __all__ = ["entity_of"]
 _WORDS: Final = load_toml("noun_phrases.toml")
 
 MAX_ENTITY_WORDS: Final = 8
+SUBJECT_REACH: Final = 400  # characters before a figure searched for its subject: far more than 8 words
 MIN_ENTITY_CHARACTERS: Final = 3
 # Most words before a counted noun that may still be its modifiers: "59 Tajikistani labour migrants".
 MAX_MODIFIER_WORDS: Final = 4
@@ -134,7 +135,8 @@ def _entity_before(sentence: str, found: Quantity) -> str | None:
 def _subject_before(sentence: str, found: Quantity) -> str | None:
     """The subject of the figure's clause: the words before it, back to the last word that ends a noun phrase."""
     clause_start, _ = clause_around(sentence, found.start, found.end)
-    before = SUBJECT_TAIL.sub("", sentence[clause_start : found.start])
+    # Only the last few hundred characters can hold the subject's words: a long clause costs no more.
+    before = SUBJECT_TAIL.sub("", sentence[max(clause_start, found.start - SUBJECT_REACH) : found.start])
     words = before.split()[-MAX_ENTITY_WORDS:]
     if not words:
         return None

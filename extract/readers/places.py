@@ -39,8 +39,10 @@ import csv
 import io
 import itertools
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
@@ -209,20 +211,22 @@ _PLACE_RE: Final = regex.compile(
 # ---- API -------------------------------------------------------------------------------------------------------
 
 
-def find_places(text: str) -> list[PlaceMention]:
+# Several readers ask for the places of the same sentence, once per figure: cached per text.
+@lru_cache(maxsize=1024)
+def find_places(text: str) -> tuple[PlaceMention, ...]:
     """Every place mentioned in ``text``, in order, non-overlapping, the longest alias winning.
 
     >>> [(m.surface, m.code) for m in find_places("Russia’s Ministry: 1.7 million Tajikistani citizens")]
     [('Russia', 'RUS'), ('Tajikistani', 'TJK')]
     >>> find_places("a New Mexico china shop")
-    []
+    ()
     """
     mentions = []
     for match in _PLACE_RE.finditer(text):
         code, kind = ALIASES[_normal(match.group())]
         if kind != _IGNORED:
             mentions.append(PlaceMention(match.start(), match.end(), match.group(), code, kind))
-    return mentions
+    return tuple(mentions)
 
 
 def place(code: str) -> Place:
@@ -356,14 +360,18 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text[slice(*clause_span(text, 25, 31))]
     'Kazakhs in China rose to 13,198'
     """
-    clause_start, clause_end = 0, len(text)
-    for match in _CUES.clause_break.finditer(text):
-        if match.end() <= start:
-            clause_start = match.end()
-        elif match.start() >= end:
-            clause_end = match.start()
-            break
+    breaks = _clause_breaks(text)
+    before = bisect_right(breaks, start, key=lambda span: span[1])  # the breaks that end at or before `start`
+    clause_start = breaks[before - 1][1] if before else 0
+    after = bisect_left(breaks, end, lo=before, key=lambda span: span[0])  # the first to start at or after `end`
+    clause_end = breaks[after][0] if after < len(breaks) else len(text)
     return clause_start, clause_end
+
+
+# Every figure of a sentence asks for its clause: the breaks are found once per sentence.
+@lru_cache(maxsize=512)
+def _clause_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((match.start(), match.end()) for match in _CUES.clause_break.finditer(text))
 
 
 def concessive_spans(text: str) -> list[tuple[int, int]]:

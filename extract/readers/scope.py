@@ -18,7 +18,7 @@ then). Word lists are in extract/lexicons/claim_scope.toml and entity_classes.to
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 import regex
@@ -201,17 +201,20 @@ def _local_scope(sentence: str, start: int, end: int) -> str | None:
 
 def _cue_beside(sentence: str, start: int, end: int) -> bool:
     """A word of the metric touches the figure: "kills 1", "1 dead, 2 hurt", "killing 612 people"."""
-    before = sentence[:start].split()[-1:]
-    after = sentence[end:].split()[:2]
+    # A window, not the whole sentence: a sentence of many figures costs the same per figure as a short one.
+    before = sentence[max(0, start - 80) : start].split()[-1:]
+    after = sentence[end : end + 160].split()[:2]
     cue = _patterns()["default_cue"]
     return any(cue.fullmatch(word.strip(",.;:!?\"'()")) for word in before + after)
 
 
+@lru_cache(maxsize=512)
 def _undated_time(sentence: str) -> frozenset[str]:
     """The months and relative times without a year the sentence names ("In February", "two years ago")."""
     return frozenset(match["month"].lower() for match in _patterns()["undated_time"].finditer(sentence))
 
 
+@lru_cache(maxsize=512)
 def _several_events(sentence: str) -> bool:
     """The sentence speaks of several events of a kind ("two quakes, measuring 7.6 and 7.4")."""
     events = _patterns()["several_events"]

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from typing import Final
 
 from extract.consistency.matching import comparison_block
 from extract.consistency.model import (
@@ -20,6 +21,11 @@ from extract.consistency.model import (
 from extract.readers.claims import normalise
 
 __all__ = ["by_metric", "discrepancy", "group_discrepancy", "number", "pairs", "same_sentence"]
+
+# A group flag keeps the fingerprints of its members' pairs (for verdicts given to pair flags) up to this size.
+MAX_PAIRED_MEMBERS: Final = 40
+# Clashing pairs a group flag keeps (its explanation counts them all).
+MAX_CLASHES_KEPT: Final = 200
 
 
 def number(value: Decimal) -> str:
@@ -80,10 +86,13 @@ def group_discrepancy(
     clashes: Sequence[tuple[Record, Record]] = (),
 ) -> Discrepancy:
     """A flag about a group of figures: keyed by what they are about (`about`), listing every member; the
-    fingerprints its pairs would have had as pair flags are kept, so that verdicts given to them carry over."""
+    fingerprints its pairs would have had as pair flags are kept, so that verdicts given to them carry over (for
+    a group of at most `MAX_PAIRED_MEMBERS`: pair flags of larger groups were never reviewable one by one, and
+    their pairs would grow with the square of the group). At most `MAX_CLASHES_KEPT` clashing pairs are kept."""
     records = [record for record, _ in involved]
+    paired = pairs(records) if len(records) <= MAX_PAIRED_MEMBERS else ()
     return replace(
-        discrepancy(rule, severity, title, explanation, involved, clashes),
+        discrepancy(rule, severity, title, explanation, involved, clashes[:MAX_CLASHES_KEPT]),
         fingerprint=keyed_fingerprint(rule, about),
-        pair_fingerprints=tuple(sorted(fingerprint(rule, [one, two]) for one, two in pairs(records))),
+        pair_fingerprints=tuple(sorted(fingerprint(rule, [one, two]) for one, two in paired)),
     )

@@ -9,12 +9,13 @@ g. A sentence that states a total ("a total of", "in all", "altogether", "combin
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import reduce
 
 from extract.consistency.intervals import Interval, interval_of
-from extract.consistency.matching import is_part_of
+from extract.consistency.matching import is_part_of, may_be_part, may_be_whole
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rules.common import by_metric, discrepancy
@@ -24,14 +25,28 @@ __all__ = ["listed_parts", "parts_exceeding_wholes"]
 
 # Pairs of a part and its whole a flag names one by one; the rest are counted.
 MAX_PAIRS_NAMED = 5
+PAIR_WINDOW = 64  # wholes a part is compared with, in a group of more (see `parts_exceeding_wholes`)
+
+
+def _reading_order(record: Record) -> tuple[str, str, int, int]:
+    return (record.article_date or "", record.source, record.article, record.start)
 
 def parts_exceeding_wholes(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
     """One flag per group of parts and wholes linked by a part that exceeds its whole (a toll's part given by
     several outlets against a whole given by several others is one flag)."""
     for group in by_metric(records).values():
         exceeding: list[tuple[Record, Record]] = []
+        wholes = sorted((record for record in group if may_be_whole(record)), key=_reading_order)
+        places = [_reading_order(whole) for whole in wholes]
         for part in group:
-            for whole in group:
+            if not may_be_part(part):
+                continue
+            # Every whole while there are few; past `PAIR_WINDOW`, the wholes nearest the part in reading order
+            # (date, source, position), so that a pile of hundreds of tolls of one disaster stays linear.
+            at = bisect_left(places, _reading_order(part))
+            half = PAIR_WINDOW // 2
+            near = wholes if len(wholes) <= PAIR_WINDOW else wholes[max(0, at - half) : at + half]
+            for whole in near:
                 if part is whole or not is_part_of(part, whole):
                     continue
                 piece, total = (

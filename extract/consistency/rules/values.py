@@ -46,17 +46,43 @@ __all__ = ["scale_slips", "speaker_key", "value_conflicts"]
 CONVERTED_DIGITS: Final = 4
 # Pairs of clashing figures a group's explanation names one by one; the rest are counted.
 MAX_CLASHES_NAMED: Final = 5
+# Figures of one thing each figure is compared with, in a part of the pile larger than this (see `_candidates`).
+PAIR_WINDOW: Final = 64
+# Figures a group's explanation lists one by one; the flag itself holds them all.
+MAX_MEMBERS_LISTED: Final = 20
 # Words around a speaker's name that do not tell who it is.
 SPEAKER_FILLERS: Final = frozenset({"mr", "mrs", "ms", "dr", "the", "a", "an", "sir", "dame", "prof"})
 
 
 def _candidates(records: Sequence[Record]) -> Iterator[tuple[Record, Record]]:
+    """The pairs that may be about one thing: one metric, dimension and comparison block, one entity key (an age
+    matches through its person instead), never two figures of one sentence.
+
+    Pairs are formed inside each such part of the pile, all of them while it holds at most `PAIR_WINDOW` + 1
+    figures; in a larger part (hundreds of tolls of one disaster) each figure is paired with the `PAIR_WINDOW`
+    next to it in reading order (date, source, position), so that the check stays linear in the facts. Figures of
+    one thing are still linked into one group through their neighbours; only the count of clashing pairs is then
+    a lower bound.
+    """
     for group in by_metric(records).values():
-        for first, second in pairs(group):
-            if same_sentence(first, second):
-                continue
-            if not (record_key(first).head and record_key(second).head):
-                continue
+        parts: dict[object, list[Record]] = defaultdict(list)
+        for record in group:
+            key = record_key(record)
+            if key.head:
+                parts[None if record.metric == AGE_METRIC else key].append(record)
+        for part in parts.values():
+            for first, second in _near_pairs(part):
+                if not same_sentence(first, second):
+                    yield first, second
+
+
+def _near_pairs(part: Sequence[Record]) -> Iterator[tuple[Record, Record]]:
+    if len(part) <= PAIR_WINDOW + 1:
+        yield from pairs(part)
+        return
+    ordered = sorted(part, key=_reading_order)
+    for index, first in enumerate(ordered):
+        for second in ordered[index + 1 : index + 1 + PAIR_WINDOW]:
             yield first, second
 
 
@@ -199,14 +225,16 @@ def value_conflicts(records: Sequence[Record], options: CheckOptions) -> Iterato
 
 
 def _listed(records: Sequence[Record], options: CheckOptions) -> str:
-    """Each figure with its source, date and interval: “30” (a.txt:3, 2009-10-01): 30."""
+    """Each figure with its source, date and interval: “30” (a.txt:3, 2009-10-01): 30; past
+    `MAX_MEMBERS_LISTED`, the rest counted."""
     shown = []
-    for record in records:
+    for record in records[:MAX_MEMBERS_LISTED]:
         dated = f", {record.article_date[:10]}" if record.article_date else ""
         said = f", according to {record.attributed_to}" if record.attributed_to else ""
         reading = interval_of(record, options.relative_tolerance).describe(record.unit)
         shown.append(f"“{record.quote}” ({record.source}:{record.line}{dated}{said}): {reading}")
-    return "; ".join(shown)
+    more = len(records) - MAX_MEMBERS_LISTED
+    return "; ".join(shown) + (f"; and {more} more (listed with the flag's facts)" if more > 0 else "")
 
 
 def _group_conflict(group: _Group, options: CheckOptions) -> Discrepancy:

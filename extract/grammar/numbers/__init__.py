@@ -29,7 +29,7 @@ Rules (also in ``docs/grammar.md``):
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 from typing import Final
 
 import regex
@@ -59,13 +59,16 @@ _MASTER_SRC: Final = (
     + MULTIPLE_SOURCE
     + ")|(?i:"
     + WORDS_SOURCE
-    + r")|(?<! [\d.] | \d\. ) (?P<digits>"
+    + r")|(?<! [\d.\u066b] | \d\. ) (?P<digits>"
     + DIGITS_SOURCE
     + ")|"
     + VULGAR_SOURCE
 )
 # The master pattern: one scan over the text finds every number atom.
 _MASTER: Final = regex.compile(_MASTER_SRC, regex.VERBOSE)
+# Numbers are read in a bounded context: an exponent past it ("1e5452022") or a division by zero is no number,
+# never an exception, and no value can grow to millions of digits.
+_BOUNDED: Final = Context(prec=28, Emax=9_999, Emin=-9_999, traps=[InvalidOperation, DivisionByZero, Overflow])
 
 
 def _atoms_of(text: str, m: regex.Match[str]) -> list[Number]:
@@ -93,7 +96,13 @@ def scan_numbers(text: str) -> list[Number]:
         m = _MASTER.search(text, pos)
         if m is None:
             return out
-        atoms = _atoms_of(text, m)
+        try:
+            with localcontext(_BOUNDED):
+                atoms = _atoms_of(text, m)
+        except ArithmeticError:  # decimal's errors: past the bounds, or digits Decimal does not know
+            atoms = []
+        if any(atom.value is not None and not atom.value.is_finite() for atom in atoms):
+            atoms = []  # "0^-1" is infinite: no figure
         if not atoms:
             pos = m.end() if m.group("digits") is not None else m.start() + 1
             continue

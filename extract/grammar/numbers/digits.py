@@ -33,13 +33,13 @@ _DIGITS_SRC: Final = r"""
 (?: (?P<whole> \d{{1,3}} ) \s{{1,2}} (?= \d{{1,2}} / \d{{1,2}} (?! [/\d] ) ) )?   # the whole part of "2 1/2"
 (?:
     (?P<int>
-        \d{{1,3}} (?P<sep> [,\u2009\u202f\u00a0'’\ ] ) \d{{3}}   # a first group and a separator ...
+        \d{{1,3}} (?P<sep> [,\u2009\u202f\u00a0'’\ \u066c] ) \d{{3}}   # a first group and a separator ...
         (?: (?P=sep) \d{{3}} )*                    # ... the same separator before every later group
         (?! \d | [,'’] \d )                      # and no dangling digit or group after
       | \d{{1,2}} (?: , \d\d )+ , \d{{3}} (?! \d | ,\d )  # Indian grouping: 12,34,567
       | \d+                                      # or plain digits
     )
-    (?P<frac> \. \d+ )?                          # decimal part
+    (?P<frac> [.\u066b] \d+ )?                   # decimal part (U+066B: the Arabic decimal separator)
   | (?P<dotfrac> \. \d+ )                        # ".5"
 )
 (?P<exp>
@@ -96,7 +96,7 @@ def _digits_value(m: regex.Match[str]) -> tuple[Decimal, str] | None:
     if m.group("dotfrac"):
         digits = "0" + m.group("dotfrac")
     else:
-        digits = regex.sub(r"[^\d]", "", m.group("int")) + (m.group("frac") or "")
+        digits = regex.sub(r"[^\d]", "", m.group("int")) + (m.group("frac") or "").replace("\u066b", ".")
     sign = m.group("sign")
     try:
         value = Decimal(digits)
