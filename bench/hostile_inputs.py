@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import resource
 import subprocess
 import sys
@@ -38,6 +39,28 @@ class Case:
     file_name: str
     build: Callable[[float], bytes]  # the file's bytes, at a scale (1.0 full size)
     expect: str  # what should happen, for the reader of the table
+    command: str = "extract"  # or "run": extraction, check and reports
+
+
+def _conflicting_tolls(articles: int) -> bytes:
+    """`articles` reports of ten disasters, each giving its own killed and injured counts: every toll conflicts."""
+    chance = random.Random(1)
+    places = [
+        ("Karachi", "Saddar", "bomb blast"), ("Lagos", "Ikeja", "building collapse"), ("Manila", "Quiapo", "fire"),
+        ("Dhaka", "Savar", "factory collapse"), ("Kabul", "Wazir", "suicide attack"),
+        ("Mumbai", "Dadar", "train crash"),
+        ("Cairo", "Giza", "bus crash"), ("Jakarta", "Kemang", "hotel bombing"), ("Nairobi", "Westlands", "siege"),
+        ("Baghdad", "Karrada", "car bomb"),
+    ]
+    lines = []
+    for index in range(articles):
+        city, area, kind = places[index % len(places)]
+        killed = chance.randint(10, 500)
+        text = (f"A {kind} in {area}, {city}, killed {killed} people on Tuesday, police in {city} said. Another "
+                f"{killed + chance.randint(1, 50)} people were injured in the {kind} in {area}, officials said.")
+        lines.append(json.dumps({"id": f"a{index}", "title": f"{city} {kind} kills {killed}", "date": "2011-03-01",
+                                 "text": text}))
+    return ("\n".join(lines) + "\n").encode()
 
 
 def _repeat(text: str, size: int) -> str:
@@ -59,6 +82,10 @@ CASES = (
          "exit 2: nested too deeply, naming the line"),
     Case("escape_sequences", "escapes.txt", lambda s: b"\x1b[31m red text, 7 km.\n\x1b]0;title\x07 5 people died.\n",
          "2 facts, no 31 metres"),
+    Case("tolls_600", "tolls.jsonl", lambda s: _conflicting_tolls(600), "claims run: one flag per disaster, small page",
+         command="run"),
+    Case("tolls_6000", "tolls.jsonl", lambda s: _conflicting_tolls(int(6000 * s)), "claims run: linear in the facts",
+         command="run"),
     Case("line_50mb", "line.txt", lambda s: _repeat(PROSE, int(50 * MB * s)).encode(), "extracted, linear"),
     Case("record_20mb", "record.jsonl",
          lambda s: (json.dumps({"id": "big", "text": _repeat(PROSE, int(20 * MB * s))}) + "\n").encode(),
@@ -71,8 +98,11 @@ def _run(case: Case, scale: float, folder: Path, timeout: float) -> dict[str, ob
     source.write_bytes(case.build(scale))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    command = [sys.executable, "-m", "extract", "extract", str(source), "-o", str(folder / f"out-{case.name}"),
-               "--no-progress"]
+    command = [sys.executable, "-m", "extract", case.command, str(source), "-o", str(folder / f"out-{case.name}")]
+    if case.command == "run":
+        command += ["-r", str(folder / f"reports-{case.name}")]
+    else:
+        command += ["--no-progress"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         status: object = done.returncode
@@ -87,9 +117,15 @@ def _run(case: Case, scale: float, folder: Path, timeout: float) -> dict[str, ob
         "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
         "wall_s": round(time.perf_counter() - started, 1),
         "peak_mb": round(after.ru_maxrss / 1024),  # the largest child so far (Linux: KiB)
+        "page_kb": _page_kb(folder / f"reports-{case.name}"),
         "expected": case.expect,
         "said": said[:160],
     }
+
+
+def _page_kb(reports: Path) -> int | None:
+    page = reports / "index.html"
+    return round(page.stat().st_size / 1000) if page.exists() else None
 
 
 def main(argv: list[str] | None = None) -> int:
