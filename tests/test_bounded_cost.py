@@ -131,3 +131,21 @@ def test_a_jsonl_record_nested_a_thousand_levels_deep_is_one_error_naming_its_li
     (tmp_path / "deep.jsonl").write_text('{"id": "b", "text": "6 people died"}\n' + deep + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"deep\.jsonl:2: JSON nested too deeply to read$"):
         extract.facts([tmp_path / "deep.jsonl"])
+
+
+def test_a_text_of_one_1_mb_line_is_extracted_and_exported(tmp_path: Path) -> None:
+    # One line is one position range of the export, not one chunk: it used to be sorted whole and crash DuckDB
+    # (out of memory) when every fact carried the whole line as its sentence.
+    sentence = "The company said revenue rose 5 percent to $1.2 billion, and 30 people were killed in the blast. "
+    (tmp_path / "line.txt").write_text(sentence * (1_000_000 // len(sentence)), encoding="utf-8")
+    summary = run_extraction([str(tmp_path / "line.txt")], tmp_path / "out", ExtractOptions())
+    rows = (tmp_path / "out" / "facts.csv").read_text(encoding="utf-8").count("\n") - 1
+    assert summary.total_facts == rows > 25_000
+    assert summary.skipped == []
+
+
+def test_number_words_without_end_1_45_mb_are_read_in_linear_time() -> None:
+    text = "one hundred thousand million " * 50_000  # the reproducer: it hung
+    seconds, found = _cpu_seconds(text)
+    assert found >= 1
+    assert seconds < 120, f"{seconds:.0f} s of CPU for {len(text):,} characters"
