@@ -137,7 +137,7 @@ def find_claims(
 ) -> list[Claim]:
     """The claims in text[start:end]; `reference` is the article's date, for inherited and yearless dates.
 
-    `deadline` is a `time.process_time()` past which the reading stops with `OutOfTime` (checked between
+    `deadline` is a `time.thread_time()` past which the reading stops with `OutOfTime` (checked between
     sentences, which are never longer than the sentence splitter's limit).
     """
     claims = []
@@ -146,7 +146,7 @@ def find_claims(
     previous_sentence = ""
     previous_end = start
     for sentence in split_sentences(text, start, end):
-        if deadline is not None and time.process_time() > deadline:
+        if deadline is not None and time.thread_time() > deadline:
             raise OutOfTime(sentence.start)
         if PARAGRAPH_BREAK.search(text, previous_end, sentence.start):
             previous_places, previous_groups, previous_sentence = (), (), ""
