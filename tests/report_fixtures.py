@@ -24,7 +24,7 @@ EXTRA_TEXTS = [
 
 @cache
 def _facts_and_discrepancies() -> tuple[object, object]:
-    table = extract.facts([str(SEEDS), *EXTRA_TEXTS])
+    table = extract.facts(paths=[str(SEEDS)], texts=EXTRA_TEXTS)
     return table, check(records_from_rows(table.to_dict("records")))
 
 

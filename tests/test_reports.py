@@ -18,6 +18,7 @@ import extract
 from extract.consistency import ALL_RULES, Discrepancy, Involved, check, records_from_rows
 from extract.reports import ReportInput, github
 from extract.reports.github import escape_data, escape_property, job_summary
+from extract.reports.html import render_html
 from extract.reports.markdown import code, emphasised, escape, render_markdown
 from extract.reports.sarif import FINGERPRINT_KEY, Place, place_of, render_sarif
 from extract.review.verdicts import Review
@@ -91,7 +92,7 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> ReportInput:
     (directory / "corpus.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(directory)
-        table = extract.facts(["corpus.jsonl"])
+        table = extract.facts(paths=["corpus.jsonl"])
     found = check(records_from_rows(table.to_dict("records")))
     return ReportInput(facts=table, discrepancies=found, reviews={}, stale=[])
 
@@ -523,3 +524,57 @@ def test_renderers_are_deterministic(render: Callable[[ReportInput], object], tm
 @pytest.mark.parametrize("render", RENDERERS, ids=["markdown", "sarif", "annotations", "job-summary", "sarif-json"])
 def test_renderers_handle_an_empty_report(render: Callable[[ReportInput], object]) -> None:
     assert render(by_hand([])) is not None
+
+
+# --- one definition of "unreviewed" and of a claim's interval, in every output -------------------------------
+
+
+def test_every_output_counts_unreviewed_and_reads_intervals_alike(tmp_path: Path) -> None:
+    """One pile: a conflict whose "About 8" is read as 6.7 to 9.3 (its rounding widens it), a confirmed error, a
+    note (it needs no verdict, so it is never counted as unreviewed) and unreviewed flags."""
+    from dataclasses import replace
+
+    from extract.cli.shared import check_summary
+    from extract.reports.html import page_data
+    from extract.review.verdicts import load_reviews
+    from extract.run.workflow import Outcome
+
+    texts = [
+        "About 8 people died in the fire in Springfield on Monday, police said.",
+        "At least 12 people died in the fire in Springfield on Monday, police said.",
+        "Thieves stole jewels worth $2.5 million from the Paris store.",
+        "Thieves stole jewels worth $2.5 billion from the Paris store.",
+    ]
+    table = extract.facts(texts=texts)
+    found = check(records_from_rows(table.to_dict("records")))
+    conflict = next(d for d in found if any(f.quote == "About 8" for f in d.facts))
+    others = [d for d in found if d is not conflict]
+    note = replace(others[0], fingerprint="0" * 20, severity="note")
+    discrepancies = [conflict, *others, note]
+    reviews = load_reviews(tmp_path / "reviews.toml")
+    reviews.record(others[0], "confirmed-error", note="", reviewer="tester", on=date(2026, 11, 22))
+    reviews.save()
+    outcome = Outcome(discrepancies, load_reviews(tmp_path / "reviews.toml"), table)
+    report = outcome.report_input()
+    expected = len(discrepancies) - 2  # less the confirmed error and the note
+    assert len(outcome.unreviewed) == len(report.unreviewed) == expected == 1
+
+    assert check_summary(outcome).endswith(f"; {expected} without a verdict")
+    markdown = render_markdown(report)
+    assert f"; {expected} unreviewed, 1 confirmed error, 0 accepted, 1 note without a verdict." in markdown
+    page = render_html(report)
+    assert f'<div class="stat " data-stat="unreviewed"><b>{expected}</b>' in page
+    sarif = render_sarif(report)["runs"][0]
+    assert sarif["properties"]["unreviewed"] == expected
+    assert sum(result["properties"]["status"] == "unreviewed" for result in sarif["results"]) == expected
+
+    # "About 8" as the explanation, the Markdown, the page, SARIF and the CI annotations write it.
+    reading = "6.7 to 9.3"
+    assert f"“About 8” (<text-1>:1): {reading}" in conflict.explanation
+    assert f"“About 8” at `<text-1>:1:1`, read as {reading}" in markdown
+    data = page_data(report)
+    assert [fact["rd"] for fact in data["facts"] if fact["q"] == "About 8"] == [reading]
+    about = next(result for result in sarif["results"] if result["partialFingerprints"][FINGERPRINT_KEY] == conflict.fingerprint)
+    places = [about["locations"][0], *about.get("relatedLocations", [])]
+    assert [place["properties"]["reading"] for place in places if place["properties"]["quote"] == "About 8"] == [reading]
+    assert any(reading in line for line in github.annotations(report))

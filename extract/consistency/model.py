@@ -45,7 +45,7 @@ class Involved:
     quote: str
     sentence: str
     value: str | None
-    low: str | None
+    low: str | None  # the interval the rules compared (see `of`), not the fact table's stated bounds
     high: str | None
     low_open: bool
     high_open: bool
@@ -55,8 +55,12 @@ class Involved:
     story: str | None = None
 
     @classmethod
-    def of(cls, record: Record, role: str, low: Decimal | None = None, high: Decimal | None = None) -> Involved:
-        """`low` and `high` give the interval the rule compared, when it differs from the stated one."""
+    def of(cls, record: Record, role: str) -> Involved:
+        """The claim with the interval the rules compare and the explanations write (`interval_of`: the stated
+        bounds widened by the rounding the writing implies), so that every report reads it as they do."""
+        from extract.consistency.intervals import interval_of  # intervals imports Record from here
+
+        interval = interval_of(record)
         return cls(
             role=role,
             fact_id=record.fact_id,
@@ -69,10 +73,10 @@ class Involved:
             quote=record.quote,
             sentence=record.sentence,
             value=_text(record.value),
-            low=_text(low if low is not None else record.low),
-            high=_text(high if high is not None else record.high),
-            low_open=record.low_open,
-            high_open=record.high_open,
+            low=_text(interval.low),
+            high=_text(interval.high),
+            low_open=interval.low_open,
+            high_open=interval.high_open,
             unit=record.unit,
             attributed_to=record.attributed_to,
             article_date=record.article_date,

@@ -19,9 +19,10 @@ import pandas as pd
 from extract.consistency import Discrepancy
 from extract.review.verdicts import Review
 
-__all__ = ["ReportInput", "Status", "status_of"]
+__all__ = ["ReportInput", "Status", "needs_verdict", "status_of", "unreviewed"]
 
-Status = Literal["unreviewed", "confirmed-error", "accepted"]
+# "note": a note without a verdict. Notes say what was set aside and never need one, so they are not unreviewed.
+Status = Literal["unreviewed", "confirmed-error", "accepted", "note"]
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,30 @@ class ReportInput:
         return self.reviews.get(discrepancy.fingerprint)
 
     def status(self, discrepancy: Discrepancy) -> Status:
-        return status_of(self.review_of(discrepancy))
+        return status_of(discrepancy, self.review_of(discrepancy))
+
+    @property
+    def unreviewed(self) -> list[Discrepancy]:
+        """The flags that need a verdict and have none, as every report and the CLI count them."""
+        return unreviewed(self.discrepancies, self.reviews)
 
 
-def status_of(review: Review | None) -> Status:
-    """Unreviewed, a confirmed error (stays visible everywhere), or accepted (explained or a false alarm)."""
+def needs_verdict(discrepancy: Discrepancy, review: Review | None) -> bool:
+    """The one definition of "unreviewed" (CLI, gate, Markdown, HTML, SARIF): no standing verdict, and not a note.
+
+    A note says what the rules set aside; it never fails the gate, so counting it as unreviewed would make the
+    page and the CLI disagree about how much work is left.
+    """
+    return review is None and discrepancy.severity != "note"
+
+
+def unreviewed(discrepancies: Sequence[Discrepancy], reviews: Mapping[str, Review]) -> list[Discrepancy]:
+    """The flags of `discrepancies` that need a verdict, given the standing decisions by fingerprint."""
+    return [d for d in discrepancies if needs_verdict(d, reviews.get(d.fingerprint))]
+
+
+def status_of(discrepancy: Discrepancy, review: Review | None) -> Status:
+    """Unreviewed, a note without a verdict, a confirmed error (stays visible everywhere), or accepted."""
     if review is None:
-        return "unreviewed"
+        return "unreviewed" if needs_verdict(discrepancy, review) else "note"
     return "confirmed-error" if review.verdict == "confirmed-error" else "accepted"

@@ -1,9 +1,10 @@
-"""The interval chart of a discrepancy, and the interval a claim allows in words, for ``reports/index.html``.
+"""The interval chart of a discrepancy, and how a claim was read in words, for the reports.
 
-Every claim in a discrepancy gets a letter (A, B, ...) and a colour; the chart draws each claim's low..high as a
-bar of that colour on one axis, linear, or logarithmic when the values lie far apart (a scale slip), so that a
-reviewer sees at a glance why the claims cannot all be true. Numbers come from the fact table as decimal text
-and are shown exactly, never through binary floating point; only pixel positions are floats.
+Every claim in a discrepancy gets a letter (A, B, ...) and a colour; the chart draws each claim's interval (the
+one the rules compared) as a bar of that colour on one axis, linear, or logarithmic when the values lie far apart
+(a scale slip), so that a reviewer sees at a glance why the claims cannot all be true. The layout is computed
+here as numbers (`chart_geometry`) and drawn by the page's script. Numbers are written exactly, never through
+binary floating point; only pixel positions are floats.
 """
 
 from __future__ import annotations
@@ -12,23 +13,23 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from html import escape
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 
 from extract.consistency import Involved
+from extract.consistency.intervals import Interval
 
 __all__ = [
     "LETTERS",
     "PALETTE",
     "as_decimal",
     "as_float",
-    "interval_chart",
-    "interval_words",
+    "chart_geometry",
     "is_missing",
     "letter_text",
     "number_text",
+    "reading",
 ]
 
 LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -71,23 +72,44 @@ class _Axis:
         return [first_tick + n * step for n in range(int((self.high - first_tick) / step) + 1)]
 
 
-def interval_chart(facts: Sequence[Involved]) -> str:
-    """An SVG chart with one row per claim: its interval as a bar, its stated value as a dot ("" when no bounds)."""
+def chart_geometry(facts: Sequence[Involved]) -> dict[str, Any] | None:
+    """The chart of a discrepancy as numbers the page's script draws (None when no claim has a bound).
+
+    The layout is decided here, once, so that the script only places shapes; it writes labels as text. Keys:
+    ``h`` the height, ``c`` the caption, ``t`` the ticks as [x, label], and ``r`` one row per claim as
+    [start, end, dot or null, low end, high end], an end being "arrow" (no bound), "open" (excluded) or "bar".
+    """
     bounds = [as_float(text) for involved in facts for text in (involved.low, involved.high, involved.value)]
     finite = [value for value in bounds if value is not None]
     if not finite:
-        return ""
+        return None
     axis = _axis(finite)
-    height = 12 + ROW_HEIGHT * len(facts) + 22
-    rows = "".join(_chart_row(axis, index, involved) for index, involved in enumerate(facts))
     units = sorted({involved.unit for involved in facts})
     caption = (units[0] if len(units) == 1 else "mixed units: " + ", ".join(units)) + (
         " (log scale)" if axis.log else ""
     )
-    return (
-        f'<svg viewBox="0 0 {CHART_WIDTH} {height}" role="img" aria-label="{escape("Intervals in " + caption)}">'
-        f"{_chart_axis(axis, 12 + ROW_HEIGHT * len(facts), caption)}{rows}</svg>"
-    )
+    places = [(axis.x(tick), tick) for tick in axis.ticks()]
+    ticks = [[round(x, 1), _compact(tick)] for x, tick in places if axis.left - 0.5 <= x <= axis.right + 0.5]
+    rows = [_chart_row(axis, involved) for involved in facts]
+    return {"h": 12 + ROW_HEIGHT * len(facts) + 22, "c": caption, "t": ticks, "r": rows}
+
+
+def _chart_row(axis: _Axis, involved: Involved) -> list[Any]:
+    low, high, value = as_float(involved.low), as_float(involved.high), as_float(involved.value)
+    start = axis.left if low is None else axis.x(low)
+    end = axis.right if high is None else axis.x(high)
+    return [
+        round(start, 1),
+        round(end, 1),
+        None if value is None else round(axis.x(value), 1),
+        _end(low is None, involved.low_open),
+        _end(high is None, involved.high_open),
+    ]
+
+
+def _end(unbounded: bool, excluded: bool) -> str:
+    """How an end is drawn: an arrow where there is no bound, an open circle when excluded, else a bar."""
+    return "arrow" if unbounded else "open" if excluded else "bar"
 
 
 def _axis(values: Sequence[float]) -> _Axis:
@@ -97,55 +119,6 @@ def _axis(values: Sequence[float]) -> _Axis:
         return _Axis(low / 3, high * 3, True, left, right)
     span = high - low or abs(high) or 1.0
     return _Axis(low - span * 0.15, high + span * 0.15, False, left, right)
-
-
-def _chart_axis(axis: _Axis, baseline: float, caption: str) -> str:
-    parts = [
-        f'<line x1="{axis.left:.1f}" y1="{baseline:.1f}" x2="{axis.right:.1f}" y2="{baseline:.1f}" stroke="#9aa4af"/>'
-    ]
-    for tick in axis.ticks():
-        x = axis.x(tick)
-        if not axis.left - 0.5 <= x <= axis.right + 0.5:
-            continue
-        parts.append(f'<line x1="{x:.1f}" y1="6" x2="{x:.1f}" y2="{baseline + 4:.1f}" stroke="#e6e9ed"/>')
-        parts.append(f'<text x="{x:.1f}" y="{baseline + 16:.1f}" text-anchor="middle">{escape(_compact(tick))}</text>')
-    parts.append(f'<text x="8" y="{baseline + 16:.1f}">{escape(caption)}</text>')
-    return "".join(parts)
-
-
-def _chart_row(axis: _Axis, index: int, involved: Involved) -> str:
-    colour = PALETTE[index % len(PALETTE)]
-    y = 12 + ROW_HEIGHT * index + ROW_HEIGHT / 2
-    low, high, value = as_float(involved.low), as_float(involved.high), as_float(involved.value)
-    start = axis.left if low is None else axis.x(low)
-    end = axis.right if high is None else axis.x(high)
-    tooltip = f"{letter_text(index)}: “{involved.quote}” read as " + interval_words(
-        as_decimal(involved.low), as_decimal(involved.high), involved.low_open, involved.high_open, involved.unit
-    )
-    parts = [
-        f"<g><title>{escape(tooltip)}</title>",
-        f'<text class="label" x="8" y="{y + 4:.1f}">{letter_text(index)}  {escape(_shorten(involved.quote, 26))}'
-        "</text>",
-        f'<rect x="{start:.1f}" y="{y - 4:.1f}" width="{max(end - start, 0.0):.1f}" height="8" rx="2" '
-        f'fill="{colour}" fill-opacity="0.35"/>',
-        _end_marker(start, y, colour, low is None, involved.low_open, pointing_left=True),
-        _end_marker(end, y, colour, high is None, involved.high_open, pointing_left=False),
-    ]
-    if value is not None:
-        parts.append(f'<circle cx="{axis.x(value):.1f}" cy="{y:.1f}" r="4.5" fill="{colour}" stroke="#fff"/>')
-    parts.append("</g>")
-    return "".join(parts)
-
-
-def _end_marker(x: float, y: float, colour: str, unbounded: bool, excluded: bool, *, pointing_left: bool) -> str:
-    """An arrow where the interval has no bound, an open circle for an excluded bound, a bar for an included one."""
-    if unbounded:
-        tip = x - 2 if pointing_left else x + 2
-        back = tip + 9 if pointing_left else tip - 9
-        return f'<polygon points="{tip:.1f},{y:.1f} {back:.1f},{y - 6:.1f} {back:.1f},{y + 6:.1f}" fill="{colour}"/>'
-    if excluded:
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#fff" stroke="{colour}" stroke-width="2"/>'
-    return f'<line x1="{x:.1f}" y1="{y - 7:.1f}" x2="{x:.1f}" y2="{y + 7:.1f}" stroke="{colour}" stroke-width="2.5"/>'
 
 
 def _compact(value: float) -> str:
@@ -161,37 +134,21 @@ def _compact(value: float) -> str:
     return f"{round(value, 6):g}"
 
 
-def _shorten(text: str, width: int) -> str:
-    """`text` on one line, cut to `width` characters with an ellipsis, for a chart label."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Numbers as text
 
 
-def interval_words(low: Decimal | None, high: Decimal | None, low_open: bool, high_open: bool, unit: str) -> str:
-    """The interval a claim allows, in words a reader checks at a glance: 27 – 33, > 1,700,000, ≥ 43, 520.
+def reading(involved: Involved) -> str:
+    """How a claim was read, written as the explanations write it (`Interval.describe`): every report uses this.
 
-    >>> interval_words(Decimal("1700000"), None, True, False, "count")
-    '> 1,700,000 count'
-    >>> interval_words(Decimal("945.0"), Decimal("955.0"), False, False, "km")
-    '945 – 955 km'
+    >>> from dataclasses import replace
+    >>> about = Involved("claim", "f1", "a.txt", 1, 1, 1, 0, 7, "About 8", "About 8 died.", "8", "6.7", "9.3",
+    ...                  False, True, "count", None)
+    >>> reading(about), reading(replace(about, high=None, unit="km"))
+    ('6.7 to 9.3', 'at least 6.7 km')
     """
-    if low is None and high is None:
-        text = "any value"
-    elif low is not None and low == high:
-        text = number_text(low)
-    elif high is None:
-        text = f"{'>' if low_open else '≥'} {number_text(low)}"
-    elif low is None:
-        text = f"{'<' if high_open else '≤'} {number_text(high)}"
-    elif low_open or high_open:
-        text = f"{'>' if low_open else '≥'} {number_text(low)} and {'<' if high_open else '≤'} {number_text(high)}"
-    else:
-        text = f"{number_text(low)} – {number_text(high)}"
-    return f"{text} {unit}".strip()
+    interval = Interval(as_decimal(involved.low), as_decimal(involved.high), involved.low_open, involved.high_open)
+    return interval.describe(involved.unit)
 
 
 def number_text(value: Decimal | None) -> str:

@@ -3,10 +3,10 @@
 A summary line (counts by severity and by review status), then one section per discrepancy in the order
 given (most severe first): severity, rule and title in the heading, the fingerprint, the review status
 (a confirmed error stays listed and marked), the explanation, and every claim involved with its role, quote,
-``source:line:column`` and the whole sentence with the quote in bold. A last section lists the stale
-decisions. Article text is untrusted: `escape` neutralises the characters that Markdown (GitHub's flavour)
-would read as markup, and every run of whitespace, newlines included, becomes one space, so that text from an
-article can neither start a block nor break a table.
+``source:line:column``, how it was read (as the explanation writes it) and the whole sentence with the quote in
+bold. A last section lists the stale decisions. Article text is untrusted: `escape` neutralises the characters
+that Markdown (GitHub's flavour) would read as markup, and every run of whitespace, newlines included, becomes
+one space, so that text from an article can neither start a block nor break a table.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import regex
 
 from extract.consistency import Discrepancy, Involved
 from extract.reports import ReportInput, Status
+from extract.reports.interval_chart import reading
 from extract.review.verdicts import VERDICT_WORDS, Review
 
 __all__ = ["code", "escape", "render_markdown", "status_words", "summary_line"]
@@ -42,6 +43,7 @@ STATUS_WORDS: Final[dict[Status, tuple[str, str]]] = {  # singular, plural
     "unreviewed": ("unreviewed", "unreviewed"),
     "confirmed-error": ("confirmed error", "confirmed errors"),
     "accepted": ("accepted", "accepted"),
+    "note": ("note without a verdict", "notes without a verdict"),
 }
 PRUNE_HINT: Final = "claims review --prune-stale"
 
@@ -99,6 +101,8 @@ def summary_line(discrepancies: Sequence[Discrepancy], statuses: Iterable[Status
     by_status = Counter(statuses)
     severities = ", ".join(_counted(by_severity[severity], severity) for severity in SEVERITIES)
     reviewed = ", ".join(f"{by_status[status]} {status_words(status, by_status[status])}" for status in STATUSES)
+    if by_status["note"]:  # notes need no verdict (extract.reports.needs_verdict): said apart, only when there are any
+        reviewed += f", {by_status['note']} {status_words('note', by_status['note'])}"
     return f"{_counted(len(discrepancies), 'discrepancy', 'discrepancies')}: {severities}; {reviewed}."
 
 
@@ -109,7 +113,7 @@ def where(involved: Involved) -> str:
 
 def _status_line(status: Status, review: Review | None) -> str:
     if review is None:
-        return "- Status: unreviewed"
+        return "- Status: unreviewed" if status == "unreviewed" else "- Status: a note, needs no verdict"
     verdict = VERDICT_WORDS[review.verdict]
     label = "**CONFIRMED ERROR**" if status == "confirmed-error" else f"accepted: {escape(verdict)}"
     by = ", ".join(escape(part) for part in (review.reviewer, review.date) if part)
@@ -127,7 +131,8 @@ def _changed_line(earlier: Review | None) -> list[str]:
 
 def _involved_lines(involved: Involved) -> list[str]:
     return [
-        f"- {escape(involved.role)}: “{escape(involved.quote)}” at {code(where(involved))}",
+        f"- {escape(involved.role)}: “{escape(involved.quote)}” at {code(where(involved))}, read as "
+        f"{escape(reading(involved))}",
         "",
         f"  > {emphasised(involved.sentence, involved.quote)}",
         "",
@@ -136,7 +141,7 @@ def _involved_lines(involved: Involved) -> list[str]:
 
 def _discrepancy_lines(report: ReportInput, discrepancy: Discrepancy) -> list[str]:
     status, review = report.status(discrepancy), report.review_of(discrepancy)
-    marker = "CONFIRMED ERROR" if status == "confirmed-error" else "unreviewed"
+    marker = {"confirmed-error": "CONFIRMED ERROR", "note": "note"}.get(status, "unreviewed")
     if status == "accepted" and review is not None:
         marker = f"accepted: {VERDICT_WORDS[review.verdict]}"
     lines = [

@@ -24,6 +24,7 @@ from urllib.parse import quote
 import extract
 from extract.consistency import ALL_RULES, Discrepancy, Involved
 from extract.reports import ReportInput
+from extract.reports.interval_chart import reading
 from extract.review.verdicts import Review
 
 __all__ = ["FINGERPRINT_KEY", "SCHEMA_URI", "Place", "place_of", "render_sarif"]
@@ -106,6 +107,7 @@ def _location(involved: Involved, message: str | None = None, ident: int | None 
         "quote": involved.quote,
         "role": involved.role,
         "factId": involved.fact_id,
+        "reading": reading(involved),
     }
     return location
 
@@ -146,7 +148,7 @@ def _result(report: ReportInput, discrepancy: Discrepancy, rule_index: int) -> d
     }
     if others:
         result["relatedLocations"] = [
-            _location(involved, f"{involved.role}: “{involved.quote}”", ident)
+            _location(involved, f"{involved.role}: “{involved.quote}”, read as {reading(involved)}", ident)
             for ident, involved in enumerate(others, start=1)
         ]
     result["partialFingerprints"] = {FINGERPRINT_KEY: discrepancy.fingerprint}
@@ -186,6 +188,7 @@ def render_sarif(report: ReportInput) -> dict[str, Any]:
                 ],
                 "properties": {
                     "title": report.title,
+                    "unreviewed": len(report.unreviewed),
                     "staleDecisions": [review.fingerprint for review in report.stale],
                 },
             }
