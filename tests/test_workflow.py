@@ -106,7 +106,7 @@ def test_a_broken_reviews_file_is_a_clear_error(project: Path) -> None:
     (project / "reports").mkdir(exist_ok=True)
     (project / "reports" / "reviews.toml").write_text('[abc]\nverdict = "maybe"\n')
     done = claims("check", cwd=project)
-    assert done.returncode == 2 and "reports/reviews.toml: entry 'abc': unknown verdict 'maybe'" in done.stderr
+    assert done.returncode == 2 and "reports/reviews.toml:2: entry 'abc': unknown verdict 'maybe'" in done.stderr
 
 
 @pytest.mark.timeout(120)

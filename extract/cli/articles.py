@@ -11,7 +11,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from extract.cli.shared import console, display_text, input_options, plural, warn_skipped
+from extract.cli.shared import console, display_text, input_options, plural, warn, warn_skipped
 from extract.display import display_cell
 from extract.ingest.articles import Article, segment
 from extract.ingest.documents import Document, ReadOptions, Skipped, iter_files, read_input
@@ -90,6 +90,7 @@ def articles_command(
     id_field: str,
     segment_records: bool,
     follow_symlinks: bool,
+    encoding: str,
     output_format: str,
 ) -> None:
     """List the articles found in PATHS (files or directories of .txt, .md, .html, .jsonl, .csv).
@@ -101,7 +102,8 @@ def articles_command(
       claims articles corpus.jsonl --text-field body --id-field doc_id
     """
     tally = InputTally()
-    rows = list(read_articles(paths, ReadOptions(text_field, id_field, follow_symlinks), segment_records, tally))
+    read = ReadOptions(text_field, id_field, follow_symlinks, encoding, warn)
+    rows = list(read_articles(paths, read, segment_records, tally))
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

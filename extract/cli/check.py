@@ -11,12 +11,15 @@ import click
 from rich.table import Table
 
 from extract.cli.shared import (
+    check_progress,
     check_summary,
     console,
     data_option,
     display_text,
     fail_on_option,
     plural,
+    progress_bars,
+    progress_option,
     rates_option,
     report_stale,
     reports_option,
@@ -39,8 +42,9 @@ __all__ = ["check_command"]
     "--format", "output_format", type=click.Choice(["table", "json", "github"]), default="table", show_default=True,
     help="A summary table, the discrepancies as JSON, or GitHub workflow annotations and a job summary.",
 )
+@progress_option
 def check_command(
-    data_dir: Path, reports_dir: Path, fail_on: FailOn, rates: Path | None, output_format: str
+    data_dir: Path, reports_dir: Path, fail_on: FailOn, rates: Path | None, output_format: str, progress: bool | None
 ) -> None:
     """Check the claims in the fact store against each other; write REPORTS/discrepancies.json.
 
@@ -55,7 +59,9 @@ def check_command(
       claims check --rates rates.csv
       claims check --format github --fail-on new    # in a GitHub Actions step
     """
-    outcome = check_store(data_dir, reports_dir, load_options(Path.cwd(), rates))
+    options = load_options(Path.cwd(), rates)
+    with progress_bars(progress) as bar:
+        outcome = check_store(data_dir, reports_dir, options, progress=check_progress(bar))
     if output_format == "json":
         click.echo(json.dumps([d.as_json() for d in outcome.discrepancies], ensure_ascii=False, indent=2))
     elif output_format == "github":

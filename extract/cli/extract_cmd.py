@@ -10,22 +10,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
-from extract.cli.shared import input_options, plural, raw_csv_option, warn, warn_skipped
+from extract.cli.shared import (
+    extract_progress,
+    input_options,
+    plural,
+    progress_bars,
+    progress_option,
+    raw_csv_option,
+    warn,
+    warn_skipped,
+)
 from extract.consistency import load_options
 from extract.errors import UsageError
 from extract.ingest.documents import ReadOptions
-from extract.run.extraction import ExtractOptions, estimate_documents, run_extraction
+from extract.run.extraction import ExtractOptions, run_extraction
 from extract.run.workflow import freshness
 
 __all__ = ["extract_command"]
@@ -38,7 +37,7 @@ __all__ = ["extract_command"]
     help="Folder for facts.csv, facts.parquet and the claims.duckdb store.",
 )
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
-@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@progress_option
 @click.option(
     "--check", "check_fresh", is_flag=True,
     help="Write nothing: re-extract into a temporary folder and exit 1 if OUT/facts.csv (or "
@@ -51,6 +50,7 @@ def extract_command(
     id_field: str,
     segment_records: bool,
     follow_symlinks: bool,
+    encoding: str,
     out_dir: Path,
     jobs: int,
     progress: bool | None,
@@ -69,22 +69,14 @@ def extract_command(
       claims extract corpus.jsonl --id-field doc_id -o out/ --jobs 2
     """
     options = ExtractOptions(
-        ReadOptions(text_field, id_field, follow_symlinks), segment_records, jobs, raw_csv=raw_csv
+        ReadOptions(text_field, id_field, follow_symlinks, encoding, warn), segment_records, jobs, raw_csv=raw_csv
     )
     if check_fresh:
         check_freshness(paths, out_dir, options)
         return
-    show = sys.stderr.isatty() if progress is None else progress
-    with Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TaskProgressColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), disable=not show, transient=False,
-    ) as bar:
-        # The estimate walks every input and counts the lines of JSONL/CSV files: only worth it for a visible bar.
-        estimate = estimate_documents(paths, follow_symlinks=follow_symlinks) if show else None
-        task = bar.add_task("extracting", total=estimate)
+    with progress_bars(progress) as bar:
         summary = run_extraction(
-            paths, out_dir, options, progress=lambda done: bar.advance(task, done), on_skip=warn_skipped,
+            paths, out_dir, options, progress=extract_progress(bar, paths, follow_symlinks), on_skip=warn_skipped,
             on_warning=warn,
         )
     skipped_records = sum(1 for item in summary.skipped if item.is_record)

@@ -8,10 +8,14 @@ from pathlib import Path
 import click
 
 from extract.cli.shared import (
+    check_progress,
     check_summary,
+    extract_progress,
     fail_on_option,
     input_options,
     plural,
+    progress_bars,
+    progress_option,
     rates_option,
     raw_csv_option,
     report_stale,
@@ -38,18 +42,21 @@ __all__ = ["run_command"]
 @fail_on_option
 @rates_option
 @raw_csv_option
+@progress_option
 def run_command(
     paths: tuple[str, ...],
     text_field: str,
     id_field: str,
     segment_records: bool,
     follow_symlinks: bool,
+    encoding: str,
     out_dir: Path,
     reports_dir: Path,
     jobs: int,
     fail_on: FailOn,
     rates: Path | None,
     raw_csv: bool,
+    progress: bool | None,
 ) -> None:
     """The whole pipeline on PATHS: extract, check, report, and a short summary.
 
@@ -61,10 +68,14 @@ def run_command(
     """
     check_options = load_options(Path.cwd(), rates)  # a bad rate table stops the run before any extraction
     options = ExtractOptions(
-        ReadOptions(text_field, id_field, follow_symlinks), segment_records, jobs, raw_csv=raw_csv
+        ReadOptions(text_field, id_field, follow_symlinks, encoding, warn), segment_records, jobs, raw_csv=raw_csv
     )
-    summary = run_extraction(paths, out_dir, options, on_skip=warn_skipped, on_warning=warn)
-    outcome = check_store(out_dir, reports_dir, check_options)
+    with progress_bars(progress) as bar:
+        summary = run_extraction(
+            paths, out_dir, options, progress=extract_progress(bar, paths, follow_symlinks), on_skip=warn_skipped,
+            on_warning=warn,
+        )
+        outcome = check_store(out_dir, reports_dir, check_options, progress=check_progress(bar))
     written = write_reports(outcome, reports_dir)
     report_stale(outcome)
     skipped_files = sum(1 for item in summary.skipped if not item.is_record)

@@ -8,30 +8,46 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 import pandas as pd
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from extract.display import display_cell, display_text, spreadsheet_text
 from extract.ingest.documents import Skipped
+from extract.run.extraction import estimate_documents
 from extract.run.workflow import Outcome
 
 __all__ = [
+    "check_progress",
     "check_summary",
     "console",
     "data_option",
     "dates_as_text",
     "display_text",
+    "extract_progress",
     "fail_on_option",
     "format_option",
     "input_options",
     "plural",
     "print_frame",
+    "progress_bars",
+    "progress_option",
     "rates_option",
     "raw_csv_option",
     "report_stale",
@@ -59,6 +75,11 @@ def input_options(command: F) -> F:
             "--follow-symlinks", is_flag=True,
             help="Read what a symbolic link in a folder points to even outside PATHS (by default such a link is "
             "skipped with a warning).",
+        ),
+        click.option(
+            "--encoding", default="utf-8", show_default=True, metavar="NAME|auto",
+            help="Text encoding of the input files: a Python codec name (latin-1, cp1252, utf-16 ...), or auto to "
+            "detect it per file (with a warning naming it when it is not UTF-8).",
         ),
     ]
     for decorator in reversed(decorators):
@@ -115,6 +136,54 @@ def raw_csv_option(command: F) -> F:
         help="Write CSV text cells that start with = + - @ as they are (by default a ' is put before them, so "
         "that a spreadsheet does not run them as formulas).",
     )(command)
+
+
+def progress_option(command: F) -> F:
+    """`--progress/--no-progress`: bars on stderr; by default only when stderr is a terminal."""
+    return click.option(
+        "--progress/--no-progress", default=None,
+        help="Show progress bars on stderr (default: when stderr is a terminal).",
+    )(command)
+
+
+@contextmanager
+def progress_bars(show: bool | None) -> Iterator[Progress]:
+    """Rich progress bars on stderr, with counts, elapsed time and ETA; disabled (drawing nothing) when not shown."""
+    visible = sys.stderr.isatty() if show is None else show
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TaskProgressColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), disable=not visible,
+    ) as bar:
+        yield bar
+        # The document count is an upper estimate (empty records, CSV rows over several lines): done is done.
+        for task in bar.tasks:
+            if task.total is None or task.completed < task.total:
+                bar.update(task.id, total=task.completed)
+
+
+def extract_progress(bar: Progress, paths: Sequence[str], follow_symlinks: bool) -> Callable[[int], None] | None:
+    """A `run_extraction` callback that advances a bar of documents, or None when `bar` is not shown.
+
+    The estimate walks every input and counts the lines of JSONL/CSV files: only worth it for a visible bar.
+    """
+    if bar.disable:
+        return None
+    task = bar.add_task("extracting", total=estimate_documents(paths, follow_symlinks=follow_symlinks))
+    return lambda done: bar.advance(task, done)
+
+
+def check_progress(bar: Progress) -> Callable[[str, int, int], None]:
+    """A `check_store` progress callback that draws one bar of its steps on `bar`."""
+    task: TaskID | None = None
+
+    def step(name: str, done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            task = bar.add_task("checking", total=total)
+        bar.update(task, description=f"checking: {name}", completed=done, total=total)
+
+    return step
 
 
 def console() -> Console:

@@ -8,7 +8,7 @@ that cites the quotes, and the facts involved; `write_json` stores them for revi
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from extract.consistency.model import Discrepancy, Involved, Record, records_from_rows
@@ -25,22 +25,42 @@ __all__ = [
     "Involved",
     "Record",
     "check",
+    "check_steps",
     "load_options",
     "records_from_rows",
     "write_json",
 ]
 
 
-def check(records: Sequence[Record], options: CheckOptions | None = None) -> list[Discrepancy]:
-    """The discrepancies among `records`, most severe first, each fingerprint once."""
+def check_steps(options: CheckOptions | None = None) -> list[str]:
+    """The steps `check` goes through, in order, as its `progress` callback names them."""
     options = options or CheckOptions()
+    return ["grouping stories", *(f"rule {rule_id}" for rule_id in ALL_RULES if rule_id in options.rules)]
+
+
+def check(
+    records: Sequence[Record],
+    options: CheckOptions | None = None,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[Discrepancy]:
+    """The discrepancies among `records`, most severe first, each fingerprint once.
+
+    `progress(step, done, total)` is called as each step of `check_steps` starts, with the steps done so far,
+    and once more at the end (`done == total`).
+    """
+    options = options or CheckOptions()
+    rules = [rule_id for rule_id in ALL_RULES if rule_id in options.rules]
+    total = len(check_steps(options))
+    report = progress or (lambda step, done, total: None)
     found: dict[str, Discrepancy] = {}
+    report("grouping stories", 0, total)
     records = link_story_persons(fill_stories(records))
-    for rule_id in ALL_RULES:
-        if rule_id not in options.rules:
-            continue
+    for done, rule_id in enumerate(rules, start=1):
+        report(f"rule {rule_id}", done, total)
         for discrepancy in RULES[rule_id](records, options):
             found.setdefault(discrepancy.fingerprint, discrepancy)
+    report("done", total, total)
     return sorted(found.values(), key=lambda discrepancy: discrepancy.sort_key)
 
 

@@ -65,8 +65,13 @@ def walk(
     ask: Callable[[str, str], str],
     reviewer: str,
     on: date,
+    *,
+    replace: bool = False,
 ) -> tuple[int, int]:
-    """Ask for a verdict on each discrepancy; returns (decided, skipped). `ask(prompt, default)` reads input."""
+    """Ask for a verdict on each discrepancy; returns (decided, skipped). `ask(prompt, default)` reads input.
+
+    `replace`: the discrepancies may have a decision already, which the new verdict replaces (kept in history).
+    """
     decided = skipped = 0
     for position, discrepancy in enumerate(discrepancies, start=1):
         show(console, discrepancy, position, len(discrepancies))
@@ -81,7 +86,7 @@ def walk(
             skipped += 1
             continue
         note = ask("Note (optional)", "").strip()
-        reviews.record(discrepancy, KEYS[answer], note=note, reviewer=reviewer, on=on)
+        reviews.record(discrepancy, KEYS[answer], note=note, reviewer=reviewer, on=on, replace=replace)
         reviews.save()
         decided += 1
         console.print(f"[green]Recorded: {VERDICT_WORDS[KEYS[answer]]}.[/green]")

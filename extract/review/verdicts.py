@@ -24,6 +24,7 @@ group is that pair, else as changed since review.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import Final, Literal, get_args
 
 import tomlkit
-from tomlkit.exceptions import TOMLKitError
+from tomlkit.exceptions import ParseError, TOMLKitError
 
 from extract.consistency import Discrepancy
 from extract.errors import ClaimsError, InputError
@@ -126,11 +127,22 @@ class Reviews:
         found = {}
         for fingerprint, table in self._document.items():
             if not isinstance(table, Mapping):
-                raise InputError(str(self.path), f"entry {fingerprint!r} is not a table")
-            verdict = str(table.get("verdict", ""))
+                raise self._entry_error(fingerprint, None, "is not a table ([FINGERPRINT] with a verdict)")
+            if "verdict" not in table:
+                raise self._entry_error(fingerprint, None, f"has no verdict (one of {', '.join(VERDICTS)})")
+            for key, value in table.items():
+                # A TOML date is what a hand edit of `date` naturally writes; every other field is text.
+                if key == "history":
+                    fits = isinstance(value, list) and all(isinstance(line, str) for line in value)
+                else:
+                    fits = isinstance(value, str) or (key == "date" and isinstance(value, date))
+                if not fits:
+                    wanted = "a list of strings" if key == "history" else "a string"
+                    raise self._entry_error(fingerprint, key, f"{key} must be {wanted}, not {value!r}")
+            verdict = str(table["verdict"])
             if verdict not in VERDICTS:
-                raise InputError(
-                    str(self.path), f"entry {fingerprint!r}: unknown verdict {verdict!r} (known: {', '.join(VERDICTS)})"
+                raise self._entry_error(
+                    fingerprint, "verdict", f"unknown verdict {verdict!r} (known: {', '.join(VERDICTS)})"
                 )
             found[fingerprint] = Review(
                 fingerprint=fingerprint,
@@ -143,6 +155,12 @@ class Reviews:
                 members=str(table.get("members", "")),
             )
         return found
+
+    def _entry_error(self, fingerprint: str, key: str | None, problem: str) -> InputError:
+        """An unreadable entry, at the line of its key (or of its header) when that line can be found."""
+        line = _line_of(self._document.as_string(), fingerprint, key)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        return InputError(where, f"entry {fingerprint!r}{' ' if key is None else ': '}{problem}")
 
     def standing(self, discrepancy: Discrepancy) -> Standing:
         """The decision that applies to `discrepancy`, and whether it still stands for it."""
@@ -194,6 +212,8 @@ class Reviews:
             history.append(
                 f"{earlier.get('date', '')} {earlier.get('reviewer', '')}: {earlier.get('verdict', '')}"
                 f" (members {earlier.get('members', 'not recorded')})"
+                # A replaced verdict keeps its reasons: an overwrite in bulk must not lose what a reviewer wrote.
+                + (f": {earlier['note']}" if earlier.get("note") else "")
             )
             table.add("history", history)
         if discrepancy.fingerprint in self._document:
@@ -242,13 +262,44 @@ def load_reviews(path: Path) -> Reviews:
     """The decisions at `path` (an empty set when the file does not exist yet)."""
     if not path.exists():
         return Reviews(path, tomlkit.document())
+    raw = path.read_bytes()
     try:
-        document = tomlkit.parse(path.read_text(encoding="utf-8"))
-    except (TOMLKitError, UnicodeDecodeError) as error:
+        document = tomlkit.parse(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}", f"not a valid reviews file (not UTF-8 at byte {error.start})") from None
+    except ParseError as error:
+        message = re.sub(r" at line \d+ col \d+$", "", " ".join(str(error).split()))
+        raise InputError(f"{path}:{error.line}", f"not a valid reviews file ({message})") from None
+    except TOMLKitError as error:
         raise InputError(str(path), f"not a valid reviews file ({' '.join(str(error).split())})") from None
     reviews = Reviews(path, document)
     reviews.decisions()  # validates every entry now, with a clear error
     return reviews
+
+
+def _line_of(text: str, fingerprint: str, key: str | None) -> int | None:
+    """The line of `key` in the entry `fingerprint` (of its header when `key` is None), or None when not found.
+
+    A plain search, as tomlkit keeps no positions: the header is the line that opens the entry (`[FP]`, `["FP"]` or
+    `FP = {...}`), the key the line after it that starts with `key =` (or the header's own, for an inline table).
+    """
+    lines = text.splitlines()
+    name = rf"(?:{re.escape(fingerprint)}|\"{re.escape(fingerprint)}\"|'{re.escape(fingerprint)}')"
+    header = re.compile(rf"\s*(?:\[\s*{name}\s*\]|{name}\s*=)")
+    opened = next((number for number, line in enumerate(lines) if header.match(line)), None)
+    if opened is None:
+        return None
+    if key is not None:
+        named = rf"(?:{re.escape(key)}|\"{re.escape(key)}\")\s*="
+        if re.search(rf"[{{,]\s*{named}", lines[opened]):  # an inline table
+            return opened + 1
+        for number in range(opened + 1, len(lines)):
+            if lines[number].lstrip().startswith("["):
+                break  # the next entry
+            if re.match(rf"\s*{named}", lines[number]):
+                return number + 1
+    return opened + 1
 
 
 def unreviewed(discrepancies: Sequence[Discrepancy], reviews: Reviews) -> list[Discrepancy]:

@@ -9,19 +9,19 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
 import pandas as pd
 
-from extract.consistency import CheckOptions, Discrepancy, check, records_from_rows, write_json
-from extract.reports import ReportInput
+from extract.consistency import CheckOptions, Discrepancy, check, check_steps, records_from_rows, write_json
+from extract.reports import ReportInput, unreviewed
 from extract.review.verdicts import Review, Reviews, load_reviews
 from extract.run.extraction import STORE_NAME, ExtractOptions, run_extraction
 from extract.table.schema import atomic_path
-from extract.table.store import FactStore
+from extract.table.store import FactStore, StoreError
 
 __all__ = [
     "FailOn",
@@ -30,6 +30,7 @@ __all__ = [
     "check_store",
     "freshness",
     "gate",
+    "require_store",
     "reviews_path",
     "write_reports",
 ]
@@ -70,9 +71,8 @@ class Outcome:
 
     @property
     def unreviewed(self) -> list[Discrepancy]:
-        """Flags that need a verdict (notes never do: they say what was set aside)."""
-        decided = self.decisions
-        return [d for d in self.discrepancies if d.severity != "note" and d.fingerprint not in decided]
+        """Flags that need a verdict (notes never do: they say what was set aside), as every report counts them."""
+        return unreviewed(self.discrepancies, self.decisions)
 
     @property
     def stale(self) -> list[Review]:
@@ -92,17 +92,44 @@ def reviews_path(reports_dir: Path) -> Path:
     return reports_dir / REVIEWS_NAME
 
 
-def check_store(data_dir: Path, reports_dir: Path, options: CheckOptions) -> Outcome:
-    """Run the rules over the store's facts; store the discrepancies and write `discrepancies.json`."""
+def check_store(
+    data_dir: Path,
+    reports_dir: Path,
+    options: CheckOptions,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Outcome:
+    """Run the rules over the store's facts; store the discrepancies and write `discrepancies.json`.
+
+    A folder without a store is an error (`StoreError`), never an empty store: a mistyped folder must not pass
+    the gate with "0 discrepancies". `progress(step, done, total)` is called as each step starts (reading the
+    store, then `check`'s steps, then writing) and once at the end.
+    """
+    require_store(data_dir)
+    report = progress or (lambda step, done, total: None)
+    total = len(check_steps(options)) + 2
+    report("reading the fact store", 0, total)
     with FactStore(data_dir / STORE_NAME) as store:
         rows = store.fact_rows()
-        found = check(records_from_rows(rows), options)
+        found = check(records_from_rows(rows), options, progress=lambda step, done, _: report(step, done + 1, total))
+        report("writing the discrepancies", total - 1, total)
         store.replace_discrepancies(
             [(d.fingerprint, d.rule, d.severity, d.title, d.explanation) for d in found],
             [(d.fingerprint, involved.fact_id, involved.role) for d in found for involved in d.facts],
         )
     write_json(found, reports_dir / DISCREPANCIES_NAME)
-    return Outcome(found, load_reviews(reviews_path(reports_dir)), pd.DataFrame.from_records(rows))
+    reviews = load_reviews(reviews_path(reports_dir))
+    report("done", total, total)
+    return Outcome(found, reviews, pd.DataFrame.from_records(rows))
+
+
+def require_store(data_dir: Path) -> Path:
+    """The store of `data_dir`; `StoreError` naming the folder when there is none (and nothing is created)."""
+    path = data_dir / STORE_NAME
+    if path.is_file():
+        return path
+    missing = f"no fact store ({STORE_NAME}) in this folder" if data_dir.exists() else "no such folder, no fact store"
+    raise StoreError(f"{data_dir}: {missing}; run `claims extract PATH... -o {data_dir}` first")
 
 
 def gate(outcome: Outcome, fail_on: FailOn) -> bool:
