@@ -30,7 +30,6 @@ import argparse
 import contextlib
 import hashlib
 import math
-import os
 import re
 import subprocess
 import sys
@@ -116,10 +115,8 @@ def facts_target(data: bytes) -> None:
     from extract import ClaimsError, facts
 
     text = data.decode("utf-8", "replace")
-    if not text.strip() or ("\n" not in text and "\x00" not in text and os.path.lexists(text)):
-        return  # a string that names an existing path is read as one
     try:
-        table = facts([text])
+        table = facts(texts=[text])
     except ClaimsError:
         return
     _check(bool(table["fact_id"].is_unique), "duplicate fact ids")

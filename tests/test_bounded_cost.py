@@ -109,7 +109,7 @@ def test_numbers_of_any_size_and_script_are_read_or_refused_cleanly(text: str, e
 
 
 def test_a_figure_past_the_tables_columns_is_left_out_of_the_table_and_the_rest_kept() -> None:
-    table = extract.facts(["The sun weighs about 2×10^30 kg, and 40 people were killed. It was 5e-12 m wide."])
+    table = extract.facts(texts=["The sun weighs about 2×10^30 kg, and 40 people were killed. It was 5e-12 m wide."])
     assert table["quote"].tolist() == ["40"]
 
 
@@ -130,7 +130,7 @@ def test_a_jsonl_record_nested_a_thousand_levels_deep_is_one_error_naming_its_li
     deep = '{"id": "a", "text": "5 people died", "x": ' + "[" * 100_000 + "]" * 100_000 + "}"
     (tmp_path / "deep.jsonl").write_text('{"id": "b", "text": "6 people died"}\n' + deep + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"deep\.jsonl:2: JSON nested too deeply to read$"):
-        extract.facts([tmp_path / "deep.jsonl"])
+        extract.facts(paths=[tmp_path / "deep.jsonl"])
 
 
 def test_a_text_of_one_1_mb_line_is_extracted_and_exported(tmp_path: Path) -> None:

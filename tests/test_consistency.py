@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import regex
+from click.testing import CliRunner
 
 import extract
+from extract.cli import cli
 from extract.consistency import CheckOptions, Discrepancy, check, load_options, records_from_rows
 from extract.errors import UsageError
 from tests.helpers import SEEDS
@@ -18,7 +22,7 @@ from tests.helpers import SEEDS
 def discrepancies(*texts: str, options: CheckOptions | None = None) -> list[Discrepancy]:
     """The rules on `texts` told as one story: each case is about the rules, given figures of one event or
     subject (which articles tell one story is tested in tests/test_stories.py)."""
-    table = extract.facts(list(texts))
+    table = extract.facts(texts=list(texts))
     return check([replace(record, story="one story") for record in records_from_rows(table.to_dict("records"))],
                  options)
 
@@ -464,7 +468,7 @@ def test_different_currencies_are_not_compared_but_noted() -> None:
 
 @pytest.fixture(scope="module")
 def seed_discrepancies() -> list[Discrepancy]:
-    table = extract.facts([str(SEEDS)])
+    table = extract.facts(paths=[SEEDS])
     return check(records_from_rows(table.to_dict("records")))
 
 
@@ -492,7 +496,7 @@ def test_seed_claims_about_different_things_are_not_flagged(seed_discrepancies: 
 
 
 def seed_fingerprints(folder: Path) -> set[str]:
-    table = extract.facts([str(folder)])
+    table = extract.facts(paths=[folder])
     return {d.fingerprint for d in check(records_from_rows(table.to_dict("records")))}
 
 
@@ -544,6 +548,77 @@ def test_bad_options_are_clear_errors(tmp_path: Path, content: str, message: str
     (tmp_path / "pyproject.toml").write_text(content)
     with pytest.raises(UsageError, match=message):
         load_options(tmp_path)
+
+
+README_BLOCK = '[tool.claims]\nrules = ["value-conflict", "scale-slip"]\nrelative_tolerance = 0.1\nscale_factors = [1000]\n'
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(README_BLOCK, id="the-readme-block-pasted"),
+        pytest.param(README_BLOCK.removeprefix("[tool.claims]\n"), id="top-level-keys"),
+    ],
+)
+def test_claims_toml_takes_top_level_keys_or_a_tool_claims_table(tmp_path: Path, content: str) -> None:
+    (tmp_path / "claims.toml").write_text(content)
+    options = load_options(tmp_path)
+    assert options.rules == {"value-conflict", "scale-slip"}
+    assert options.relative_tolerance == Decimal("0.1") and options.scale_factors == (Decimal(1000),)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param('rules = ["scale-slip"]\n[tool.claims]\nrelative_tolerance = 0.1\n',
+                     "options both at the top level ('rules') and in [tool.claims]", id="both-places"),
+        pytest.param('[tool.black]\nline-length = 88\n', "[tool] may hold only the [tool.claims] table", id="other-tool"),
+    ],
+)
+def test_a_claims_toml_with_options_in_two_places_is_an_error(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "claims.toml").write_text(content)
+    with pytest.raises(UsageError, match=regex.escape(message)):
+        load_options(tmp_path)
+
+
+# Every key with a value of the wrong type or range: (setting, what the message says the key takes).
+BAD_SETTINGS = [
+    ('rules = "value-conflict"', "rules must be a list of rule ids"),
+    ("rules = [1]", "rules must be a list of rule ids"),
+    ('relative_tolerance = "x"', "relative_tolerance must be a number of 0 or more"),
+    ("relative_tolerance = -0.1", "relative_tolerance must be a number of 0 or more"),
+    ("share_tolerance = true", "share_tolerance must be a number of 0 or more"),
+    ("change_tolerance = nan", "change_tolerance must be a number of 0 or more"),
+    ("scale_factors = 1000", "scale_factors must be a list of numbers above 1"),
+    ('scale_factors = [1000, "x"]', "scale_factors must be a list of numbers above 1"),
+    ("scale_factors = [0.5]", "scale_factors must be a list of numbers above 1"),
+    ('scale_tolerance = "5%"', "scale_tolerance must be a number of 0 or more"),
+    ('complements = { parts = ["a", "b"], whole = "c" }', "complements must be a list of tables of two metric ids"),
+    ('complements = [{ parts = ["a"], whole = "c" }]', "complements must be a list of tables of two metric ids"),
+    ('complements = [{ parts = ["a", "b"] }]', "complements must be a list of tables of two metric ids"),
+    ("exchange_rates = 5", "exchange_rates must name a CSV file (a string)"),
+    ('exchange_rate_tolerance = "2%"', "exchange_rate_tolerance must be a share from 0 up to 1"),
+    ("exchange_rate_max_age_days = 1.5", "exchange_rate_max_age_days must be a whole number of days"),
+]
+
+
+@pytest.mark.parametrize("where", ["pyproject.toml", "claims.toml"])
+@pytest.mark.parametrize(("setting", "message"), BAD_SETTINGS, ids=[s.split(" =")[0] + "-" + str(i) for i, (s, _) in enumerate(BAD_SETTINGS)])
+def test_a_bad_value_names_the_key_the_file_and_what_it_takes(
+    in_tmp: Path, where: str, setting: str, message: str
+) -> None:
+    (in_tmp / where).write_text(f"[tool.claims]\n{setting}\n")
+    with pytest.raises(UsageError) as raised:
+        load_options(in_tmp)
+    assert str(raised.value).startswith(f"{where}: {message}"), str(raised.value)
+    result = CliRunner().invoke(cli, ["check"], prog_name="claims")
+    assert result.exit_code == 2 and result.stderr == f"claims: error: {raised.value}\n"
+
+
+def test_every_key_has_a_bad_value_case() -> None:
+    from extract.consistency.options import KNOWN_KEYS
+
+    assert {setting.split(" =")[0] for setting, _ in BAD_SETTINGS} == KNOWN_KEYS
 
 
 def test_a_disabled_rule_does_not_run() -> None:

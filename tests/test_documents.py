@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
+import regex
+from click.testing import CliRunner
 
-from extract.errors import InputError
+from extract.cli import cli
+from extract.errors import InputError, UsageError
 from extract.ingest.documents import Document, ReadOptions, Skipped, iter_inputs, read_documents
 from tests.helpers import SEEDS
 
@@ -178,3 +182,119 @@ def test_position_outside_text_is_refused() -> None:
     document = Document(source="x.txt", path="x.txt", format="txt", text="abc")
     with pytest.raises(ValueError, match="outside"):
         document.position(4)
+
+
+# -- encodings: UTF-8 by default; --encoding NAME or auto for the rest -----------------------------------
+
+LATIN = "Le café coûte 3 euros à Paris.\nSome 40 people were killed, the ministère said.\n"
+CURLY = "“Some 30 people were killed,” officials said; the damage cost €40 million.\n"
+CYRILLIC = "Более 1,7 миллиона граждан Таджикистана въехали в Россию в 2022 году.\n"
+RECORDS = "".join(
+    json.dumps({"id": f"r{n}", "text": text}, ensure_ascii=False) + "\n" for n, text in enumerate([CURLY, LATIN], 1)
+)
+
+# (file, its text, the codec it is written in, the codec `auto` reads it with)
+ENCODED = [
+    pytest.param("latin.txt", LATIN, "latin-1", "cp1252", id="latin-1"),  # cp1252 reads every Latin-1 letter alike
+    pytest.param("curly.txt", CURLY, "cp1252", "cp1252", id="cp1252-curly-quotes-and-euro"),
+    pytest.param("bom.txt", CURLY + LATIN, "utf-16", "utf-16", id="utf-16-with-bom"),
+    pytest.param("wide.md", CURLY, "utf-32", "utf-32", id="utf-32-with-bom"),
+    pytest.param("ru.txt", CYRILLIC, "cp1251", "cp1251", id="cp1251-cyrillic"),
+    pytest.param("records.jsonl", RECORDS, "utf-16", "utf-16", id="utf-16-jsonl"),
+    pytest.param("records.csv", "id,text\nr1,\"" + CURLY + "\"\n", "cp1252", "cp1252", id="cp1252-csv"),
+]
+
+
+def _texts(name: str, options: ReadOptions) -> list[str]:
+    return [document.text for document in read_documents([name], options)]
+
+
+@pytest.mark.parametrize(("name", "text", "codec", "detected"), ENCODED)
+def test_a_file_in_another_encoding_is_read_by_name_or_detected(
+    in_tmp: Path, name: str, text: str, codec: str, detected: str
+) -> None:
+    write(in_tmp / name, text.encode(codec))
+    write(in_tmp / "as-utf-8" / name, text)
+    expected = _texts(f"as-utf-8/{name}", ReadOptions())
+    assert _texts(name, ReadOptions(encoding=codec)) == expected
+    heard: list[str] = []
+    assert _texts(name, ReadOptions(encoding="auto", on_warning=heard.append)) == expected
+    assert heard == [f"{name}: read as {detected} (detected: it is not UTF-8)"]
+    with pytest.raises(InputError) as raised:
+        read_documents([name])
+    assert str(raised.value).startswith(f"{name}")
+    assert "--encoding auto" in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_auto_reads_utf8_without_a_word(in_tmp: Path) -> None:
+    write(in_tmp / "plain.txt", "\ufeff" + CURLY)
+    heard: list[str] = []
+    assert _texts("plain.txt", ReadOptions(encoding="auto", on_warning=heard.append)) == [CURLY]
+    assert heard == []
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "message"),
+    [
+        pytest.param("nope", None, "unknown encoding 'nope': give a Python codec name", id="unknown"),
+        pytest.param("rot13", None, "'rot13' is not a text encoding", id="not-a-text-codec"),
+        pytest.param("UTF8", "utf-8", None, id="utf8-spelt-otherwise"),
+        pytest.param("Latin1", "iso8859-1", None, id="latin1-alias"),
+        pytest.param("AUTO", "auto", None, id="auto"),
+    ],
+)
+def test_encoding_names_are_python_codecs(name: str, encoding: str | None, message: str | None) -> None:
+    if message is None:
+        assert ReadOptions(encoding=name).encoding == encoding
+        return
+    with pytest.raises(UsageError, match=regex.escape(message)):
+        ReadOptions(encoding=name)
+
+
+# (command line, exit status, what stderr says): invalid UTF-8 named on the command line stays an error.
+BAD_UTF8 = b"Some 30 people were killed in Caf\xe9 Gaza.\n"
+CLI_CASES = [
+    pytest.param([], 2, "claims: error: cafe.txt: not valid UTF-8 at byte offset 33; if it is in another encoding, "
+                 "--encoding auto detects it or --encoding NAME reads it as NAME\n", id="default-utf-8"),
+    pytest.param(["--encoding", "auto"], 0, "claims: warning: cafe.txt: read as cp1252 (detected: it is not UTF-8)\n",
+                 id="auto"),
+    pytest.param(["--encoding", "latin-1"], 0, "", id="latin-1"),
+    pytest.param(["--encoding", "klingon"], 2, "claims: error: unknown encoding 'klingon'", id="unknown"),
+    pytest.param(["--encoding", "utf-16"], 2, "claims: error: cafe.txt: not valid utf-16 at byte offset 40\n",
+                 id="wrong-codec"),
+]
+
+
+@pytest.mark.parametrize(("options", "status", "said"), CLI_CASES)
+def test_the_encoding_option_on_the_command_line(in_tmp: Path, options: list[str], status: int, said: str) -> None:
+    write(in_tmp / "cafe.txt", BAD_UTF8)
+    result = CliRunner().invoke(cli, ["extract", "cafe.txt", "-o", "out", *options], prog_name="claims")
+    assert result.exit_code == status
+    lines = result.stderr.splitlines(keepends=True)
+    assert "".join(lines[:-1] if status == 0 else lines).startswith(said), result.stderr
+    if status == 0:
+        assert "1 extracted, 0 unchanged" in lines[-1]
+        quotes = pd.read_csv(in_tmp / "out" / "facts.csv")["sentence"].tolist()
+        assert "Some 30 people were killed in Café Gaza." in quotes
+
+
+def test_a_changed_encoding_extracts_the_file_again(in_tmp: Path) -> None:
+    write(in_tmp / "news" / "cafe.txt", BAD_UTF8)
+    write(in_tmp / "news" / "plain.txt", "Some 40 people were killed in Gaza.\n")
+    runner = CliRunner()
+    said = []
+    for encoding in ["latin-1", "latin-1", "cp1252", "auto", "auto"]:
+        result = runner.invoke(cli, ["extract", "news", "--encoding", encoding], prog_name="claims")
+        assert result.exit_code == 0, result.stderr
+        said.append(regex.search(r"\(\d+ extracted, \d+ unchanged, \d+ removed\)", result.stderr)[0])  # type: ignore[index]
+    assert said == [
+        "(2 extracted, 0 unchanged, 0 removed)",
+        "(0 extracted, 2 unchanged, 0 removed)",  # read as before: nothing to do
+        "(2 extracted, 0 unchanged, 0 removed)",
+        "(2 extracted, 0 unchanged, 0 removed)",
+        "(0 extracted, 2 unchanged, 0 removed)",
+    ]
+    result = runner.invoke(cli, ["extract", "news"], prog_name="claims")  # back to UTF-8: cafe.txt is skipped
+    assert result.exit_code == 0
+    assert result.stderr.startswith("claims: warning: news/cafe.txt: skipped: not valid UTF-8 at byte offset 33")
+    assert "(1 extracted, 0 unchanged, 0 removed)" in result.stderr and "skipped 1 file and 0 empty records" in result.stderr

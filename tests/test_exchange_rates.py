@@ -57,7 +57,7 @@ def found(
     if rates is not None:
         (folder / "rates.csv").write_text(rates, encoding="utf-8")
         table = load_rates(Path("rates.csv"))
-    facts = extract.facts(["news.jsonl"])
+    facts = extract.facts(paths=["news.jsonl"])
     return check(records_from_rows(facts.to_dict("records")), replace(options or CheckOptions(), exchange_rates=table))
 
 

@@ -136,18 +136,74 @@ def test_a_changed_lexicon_changes_the_extractor_version(corpus: Path, monkeypat
 
 
 def test_library_api_returns_the_table_columns() -> None:
-    table = extract.facts(["Some 30 people were killed in Gaza, officials said.", SEEDS / "000_de64a30cb4f39542.txt"])
+    table = extract.facts(
+        paths=[SEEDS / "000_de64a30cb4f39542.txt"], texts=["Some 30 people were killed in Gaza, officials said."]
+    )
     assert list(table.columns) == COLUMN_NAMES
-    assert table.iloc[0]["source"] == "<text-1>" and table.iloc[0]["metric"] == "casualties.killed"
+    [text] = table[table["source"] == "<text-1>"].to_dict("records")
+    assert text["metric"] == "casualties.killed"
     assert table["source"].str.endswith("seeds/000_de64a30cb4f39542.txt").sum() > 20
 
 
 def test_library_api_reads_long_and_multiline_texts_as_texts() -> None:
     # A whole story is longer than a file name may be: it is a text, not a path that failed.
     story = "Arrivals for the week ended February 22 were 155,221 bags of cocoa.\n" + "The crop was late. " * 40
-    table = extract.facts([story, "x" * 5000])
+    table = extract.facts(texts=[story, "x" * 5000])
     assert (table["source"] == "<text-1>").sum() >= 1
     assert table.iloc[0]["quote"] == "155,221"
+
+
+KILLED = "Some 30 people were killed in Gaza, officials said."
+
+
+@pytest.mark.parametrize(
+    ("call", "sources"),
+    [
+        pytest.param({"paths": ["seeds/000_de64a30cb4f39542.txt"]}, {"seeds/000_de64a30cb4f39542.txt"}, id="paths"),
+        pytest.param({"paths": "seeds/000_de64a30cb4f39542.txt"}, {"seeds/000_de64a30cb4f39542.txt"}, id="one-path"),
+        pytest.param({"paths": [Path("seeds")]}, {"seeds/000_de64a30cb4f39542.txt", "seeds/002_4dd6fd96ae8d6349.txt"},
+                     id="a-folder"),
+        pytest.param({"texts": [KILLED, "No figure.", KILLED]}, {"<text-1>", "<text-3>"}, id="texts"),
+        pytest.param({"texts": KILLED}, {"<text-1>"}, id="one-text"),
+        pytest.param({"paths": ["seeds/000_de64a30cb4f39542.txt"], "texts": [KILLED]},
+                     {"seeds/000_de64a30cb4f39542.txt", "<text-1>"}, id="both"),
+        # A text that happens to name a file is a text all the same: no figure in it, no row.
+        pytest.param({"texts": ["seeds/000_de64a30cb4f39542.txt", "seeds/"]}, set(), id="a-text-naming-a-file"),
+        pytest.param({"texts": []}, set(), id="no-text"),
+    ],
+)
+def test_library_reads_paths_as_paths_and_texts_as_texts(
+    corpus: Path, call: dict[str, object], sources: set[str]
+) -> None:
+    table = extract.facts(**call)  # type: ignore[arg-type]
+    assert set(table["source"]) == sources
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        pytest.param({"paths": ["seeds/typo"]}, extract.InputError, r"^seeds/typo: no such file or directory$",
+                     id="missing-path"),
+        pytest.param({"paths": ["seeds/000_de64a30cb4f39542.txt", "gone.jsonl"], "texts": [KILLED]},
+                     extract.InputError, r"^gone\.jsonl: no such file or directory$", id="missing-among-others"),
+        pytest.param({"texts": [Path("seeds")]}, TypeError, r"texts must be strings, not PosixPath; files go in paths=",
+                     id="a-path-in-texts"),
+        pytest.param({}, TypeError, r"needs paths=\[\.\.\.\] \(files and folders\), texts=\[\.\.\.\]", id="nothing"),
+        pytest.param({"paths": ["seeds/"], "encoding": "klingon"}, extract.UsageError, r"unknown encoding 'klingon'",
+                     id="unknown-encoding"),
+    ],
+)
+def test_library_errors_name_what_is_wrong(
+    corpus: Path, call: dict[str, object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        extract.facts(**call)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("argument", [["seeds/typo"], "seeds/000_de64a30cb4f39542.txt", [KILLED]])
+def test_library_refuses_to_guess_whether_a_string_is_a_path_or_a_text(corpus: Path, argument: object) -> None:
+    with pytest.raises(TypeError, match=r"no positional argument: give files and folders as paths=\[\.\.\.\] and texts"):
+        extract.facts(argument)  # type: ignore[arg-type]
 
 
 facts_strategy = st.builds(
@@ -265,7 +321,7 @@ def test_reuters_sample_streams_and_counts_empty_records(in_tmp: Path) -> None:
 
 def test_each_quote_is_read_at_its_own_place_in_its_sentence() -> None:
     """Two equal quotes in one sentence are two claims read where each stands, not at the first one's place."""
-    table = extract.facts(["A 30-year-old man shot a 30-year-old man on Friday, police said."])
+    table = extract.facts(texts=["A 30-year-old man shot a 30-year-old man on Friday, police said."])
     implied = [row["quote"] for row in table.to_dict("records") if row["implicit"]]
     assert implied == ["shot a 30-year-old man"]  # one person shot, implied by the words
     rows = [row for row in table.to_dict("records") if not row["implicit"]]

@@ -150,7 +150,7 @@ def test_same_person(first: str | None, second: str | None, same: bool) -> None:
 
 
 def _ages(text: str) -> list[tuple[str, str]]:
-    table = facts(text)
+    table = facts(texts=[text])
     ages = table[table["metric"] == AGE_METRIC]
     pairs = zip(ages["quote"], ages["entity"], strict=True)
     return [(quote, entity if isinstance(entity, str) else "") for quote, entity in pairs]

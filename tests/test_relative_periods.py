@@ -74,7 +74,7 @@ def test_a_reported_figure_speaks_of_time_up_to_its_articles_date() -> None:
     import extract
 
     table = extract.facts(
-        ["Exports rose 5 pct in 1987, the ministry said. Exports are expected to rise 8 pct in 1987."],
+        texts=["Exports rose 5 pct in 1987, the ministry said. Exports are expected to rise 8 pct in 1987."],
         article_date="1987-03-24",
     )
     reported, forecast = table.to_dict("records")

@@ -70,7 +70,7 @@ def _pile(tmp_path: Path, articles: list[Article], name: str = "pile.jsonl") -> 
 
 
 def _flags(tmp_path: Path, articles: list[Article]) -> list[Discrepancy]:
-    table = extract.facts(_pile(tmp_path, articles))
+    table = extract.facts(paths=[_pile(tmp_path, articles)])
     return check(records_from_rows(table.to_dict("records")))
 
 
@@ -187,7 +187,7 @@ def test_a_verdict_on_a_pair_carries_over_to_the_group_that_is_that_pair(tmp_pat
 
 
 def test_rows_without_a_story_are_grouped_from_their_own_sentences(tmp_path: Path) -> None:
-    table = extract.facts(_pile(tmp_path, [*QUAKE, TULSA]))
+    table = extract.facts(paths=[_pile(tmp_path, [*QUAKE, TULSA])])
     rows = [replace(record, story=None) for record in records_from_rows(table.to_dict("records"))]
     filled = fill_stories(rows)
     stories = {record.source.rsplit("#", 1)[1]: record.story for record in filled}

@@ -105,7 +105,7 @@ QUIET = [
 
 def _flags(texts: list[str], *, one_story: bool = True) -> list[set[str]]:
     # The articles are told as one story unless said: which articles do is tests/test_stories.py's matter.
-    records = records_from_rows(extract.facts(texts).to_dict("records"))
+    records = records_from_rows(extract.facts(texts=texts).to_dict("records"))
     if one_story:
         records = [replace(record, story="one story") for record in records]
     return [{fact.quote for fact in found.facts} for found in check(records) if found.severity != "note"]

@@ -17,8 +17,12 @@ Line and column (`Document.position`): in the file for ``.txt`` / ``.md``; for a
 (JSONL) or row (CSV) with the column counted in characters into its text field; for HTML, in the extracted
 text (the page's markup has no usable lines for a quote).
 
-Bad input raises `InputError` with the file and the problem (byte offset of invalid UTF-8, line number of a
-malformed JSON record, name of a missing CSV column), never with any of the file's content. A file named on
+Files are UTF-8 unless `ReadOptions.encoding` names another codec or ``auto`` (detected per file); the encoding
+applies to the bytes of the file, before any format reads them.
+
+Bad input raises `InputError` with the file and the problem (byte offset of invalid UTF-8, with the hint that
+``--encoding`` reads other encodings; line number of a malformed JSON record, name of a missing CSV column),
+never with any of the file's content. A file named on
 the command line is read as given; a bad one is an error. While walking a directory, a bad file is not an
 error: it comes out of `iter_inputs` as a `Skipped` item (as do records with empty text), and so does a
 symbolic link that leads outside the paths given, unless `ReadOptions.follow_symlinks`.
@@ -26,18 +30,20 @@ symbolic link that leads outside the paths given, unless `ReadOptions.follow_sym
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import errno
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Final, Literal
 
-from extract.errors import InputError
+from extract.errors import InputError, UsageError
 from extract.ingest.dates import iso_date
 
 __all__ = [
@@ -45,6 +51,7 @@ __all__ = [
     "Document",
     "ReadOptions",
     "Skipped",
+    "codec_name",
     "iter_files",
     "iter_inputs",
     "read_documents",
@@ -67,6 +74,13 @@ FORMATS: Final[Mapping[str, Format]] = {
 # A record or line longer than this is refused rather than read into memory whole.
 MAX_LINE_BYTES: Final = 64 * 1024 * 1024
 BINARY_SNIFF_BYTES: Final = 8192
+# How much of a file `--encoding auto` reads to tell its encoding.
+DETECT_SAMPLE_BYTES: Final = 1 << 20
+WIDE_BOMS: Final = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+ENCODING_HINT: Final = "if it is in another encoding, --encoding auto detects it or --encoding NAME reads it as NAME"
 
 # Record fields that fill the typed metadata of a document, by preference.
 TITLE_FIELDS: Final = ("title", "headline")
@@ -115,10 +129,38 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
+    """How input files are read.
+
+    `encoding` is ``utf-8`` (the default), ``auto`` (detected per file with charset-normalizer) or the name of
+    any Python text codec (``latin-1``, ``cp1252``, ``utf-16``); it is kept under the codec's own name, so that
+    ``UTF8`` and ``utf-8`` are one setting. An unknown name is a `UsageError`. `on_warning` hears what ``auto``
+    chose for each file it did not find to be UTF-8 (without it, a `UserWarning` says so).
+    """
+
     text_field: str = "text"
     id_field: str = "id"
     # Read what a symbolic link met in a folder walk points to even outside the paths given (--follow-symlinks).
     follow_symlinks: bool = False
+    encoding: str = "utf-8"
+    on_warning: Callable[[str], None] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "encoding", codec_name(self.encoding))
+
+
+def codec_name(name: str) -> str:
+    """``auto``, or the Python codec `name` stands for under its own name; an unknown name is a `UsageError`."""
+    if name.strip().lower() == "auto":
+        return "auto"
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise UsageError(
+            f"unknown encoding {name!r}: give a Python codec name (utf-8, latin-1, cp1252, utf-16 ...) or auto"
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib: codecs, but not of text
+        raise UsageError(f"{name!r} is not a text encoding: give one such as utf-8, latin-1, cp1252, utf-16, or auto")
+    return info.name
 
 
 def read_documents(paths: Sequence[str | os.PathLike[str]], options: ReadOptions | None = None) -> list[Document]:
@@ -262,20 +304,41 @@ def read_input(path: Path, options: ReadOptions | None = None, *, named: bool = 
     try:
         with path.open("rb") as handle:
             head = handle.read(BINARY_SNIFF_BYTES)
+            sample = head + handle.read(DETECT_SAMPLE_BYTES - len(head)) if options.encoding == "auto" else b""
     except OSError as error:
         yield from refuse(f"cannot read: {_reason(error)}")
         return
-    if b"\x00" in head:
-        yield from refuse("binary file (NUL bytes), not UTF-8 text")
+    encoding: str | None = options.encoding
+    if encoding == "auto":
+        encoding = _detect(sample)
+    if encoding is None:
+        yield from refuse("cannot tell its text encoding; give it with --encoding NAME")
         return
-    if not head.removeprefix(b"\xef\xbb\xbf").strip():  # a byte-order mark alone is empty too
+    wide = _wide(encoding)
+    if b"\x00" in head and not wide:
+        bom = next((name for mark, name in WIDE_BOMS if head.startswith(mark)), None)
+        if bom and encoding == "utf-8":
+            yield from refuse(
+                f"{bom} text (it starts with a {bom} byte-order mark), not UTF-8; --encoding auto or --encoding "
+                f"{bom.lower()} reads it"
+            )
+        else:
+            yield from refuse(f"binary file (NUL bytes), not {_label(encoding)} text")
+        return
+    if not _decoded_head(head, encoding).strip():  # a byte-order mark alone is empty too
         yield from refuse("empty file")
         return
+    if options.encoding == "auto" and encoding != "utf-8":
+        chose = f"{source}: read as {encoding} (detected: it is not UTF-8)"
+        if options.on_warning is not None:
+            options.on_warning(chose)
+        else:
+            warnings.warn(chose, stacklevel=2)
     try:
         if kind in ("jsonl", "csv"):
-            yield from _read_records(path, source, kind, options)
+            yield from _read_records(path, source, kind, options, encoding)
         else:
-            yield _read_whole(path, source, kind)
+            yield _read_whole(path, source, kind, encoding)
     except OSError as error:
         yield from refuse(f"cannot read: {_reason(error)}")
     except InputError as error:
@@ -284,9 +347,9 @@ def read_input(path: Path, options: ReadOptions | None = None, *, named: bool = 
         yield Skipped(error.source, error.problem)
 
 
-def _read_whole(path: Path, source: str, kind: Format) -> Document:
+def _read_whole(path: Path, source: str, kind: Format, encoding: str) -> Document:
     data = path.read_bytes()
-    text = _decode(data, source, byte_base=0)
+    text = _decode(data, source, byte_base=0, encoding=encoding)
     if kind != "html":
         return Document(source=source, path=path.as_posix(), format=kind, text=text)
     return _html_document(text, source, path)
@@ -313,8 +376,10 @@ def _html_document(html: str, source: str, path: Path) -> Document:
     )
 
 
-def _read_records(path: Path, source: str, kind: Format, options: ReadOptions) -> Iterator[Document | Skipped]:
-    lines = _decoded_lines(path, source)
+def _read_records(
+    path: Path, source: str, kind: Format, options: ReadOptions, encoding: str
+) -> Iterator[Document | Skipped]:
+    lines = _decoded_lines(path, source) if encoding == "utf-8" else _lines_in(path, source, encoding)
     rows = _jsonl_rows(lines, source) if kind == "jsonl" else _csv_rows(lines, source, options.text_field)
     seen_text_field = False
     for line_number, record in rows:
@@ -422,11 +487,89 @@ def _csv_rows(
         yield row_start, dict(zip(header, row, strict=True))
 
 
-def _decode(data: bytes, source: str, *, byte_base: int) -> str:
+def _lines_in(path: Path, source: str, encoding: str) -> Iterator[tuple[int, str]]:
+    """(line number, text) for each line of a file in `encoding`, streamed: decoded first and cut at line feeds
+    after, as the bytes of a UTF-16 line feed are no line feed of their own."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    number, pending, fed = 1, "", 0
+    with path.open("rb") as handle:
+        while True:
+            block = handle.read(1 << 20)
+            held = len(decoder.getstate()[0])  # bytes of an unfinished character kept from the block before
+            try:
+                pending += decoder.decode(block, final=not block)
+            except UnicodeError as error:  # UTF-16 without a byte-order mark is a UnicodeError of its own
+                offset = fed - held + getattr(error, "start", 0)
+                raise InputError(source, f"not valid {_label(encoding)} at byte offset {offset}") from None
+            fed += len(block)
+            *lines, pending = pending.split("\n")
+            for line in lines:
+                yield number, line + "\n"
+                number += 1
+            if len(pending) > MAX_LINE_BYTES:
+                raise InputError(f"{source}:{number}", f"line longer than {MAX_LINE_BYTES // 2**20} MiB")
+            if not block:
+                break
+    if pending:
+        yield number, pending
+
+
+def _decode(data: bytes, source: str, *, byte_base: int, encoding: str = "utf-8") -> str:
+    if encoding != "utf-8":
+        try:
+            return data.decode(encoding)
+        except UnicodeError as error:
+            offset = byte_base + getattr(error, "start", 0)
+            raise InputError(source, f"not valid {_label(encoding)} at byte offset {offset}") from None
     try:
         return data.decode("utf-8-sig" if byte_base == 0 else "utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(source, f"not valid UTF-8 at byte offset {byte_base + error.start}") from None
+        raise InputError(source, f"not valid UTF-8 at byte offset {byte_base + error.start}; {ENCODING_HINT}") from None
+
+
+def _decoded_head(head: bytes, encoding: str) -> str:
+    """The first bytes of a file as text, for the empty-file test; a character cut at their end is dropped."""
+    try:
+        text: str = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=False)
+    except UnicodeError:  # not even a start in `encoding`: not empty, and the reading says what is wrong
+        return "?"
+    return text.removeprefix("\ufeff")
+
+
+def _wide(encoding: str) -> bool:
+    """Whether text in `encoding` holds NUL bytes of its own (UTF-16, UTF-32), so that they say nothing of
+    a binary file."""
+    try:
+        return b"\x00" in "a".encode(encoding)
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _label(encoding: str) -> str:
+    return "UTF-8" if encoding == "utf-8" else encoding
+
+
+def _detect(sample: bytes) -> str | None:
+    """The encoding of a file from its first bytes: UTF-8 when they read as UTF-8 (without NUL bytes, which
+    UTF-16 text without a byte-order mark is full of), else charset-normalizer's best guess, or None."""
+    if not any(sample.startswith(mark) for mark, _ in WIDE_BOMS) and b"\x00" not in sample:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+            return "utf-8"
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes  # imported here: only `auto` needs it
+
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        return None
+    # On a short text several single-byte codecs fit equally well (cp1250 as well as cp1252 for French or
+    # English with curly quotes); Western European is what such news text is far most often written in.
+    tied = [match for match in matches if (match.chaos, match.coherence) == (best.chaos, best.coherence)]
+    if any("cp1252" in match.could_be_from_charset for match in tied):
+        return "cp1252"
+    return codecs.lookup(best.encoding).name
 
 
 def source_name(path: Path) -> str:

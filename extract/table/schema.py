@@ -40,6 +40,7 @@ __all__ = [
     "atomic_path",
     "cell_text",
     "create_table",
+    "current_umask",
     "decimal_text",
     "fact_cells",
     "fact_from_row",
@@ -418,6 +419,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
+        # mkstemp makes the file 0600; an output is anyone's to read as any file the user creates would be.
+        os.chmod(temporary, 0o666 & ~current_umask())
         os.replace(temporary, target)
     except OSError as error:
         raise OutputError([str(target)], _os_problem(error)) from None
@@ -426,6 +429,29 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where Linux shows it (`/proc/self/status`).
+
+    Elsewhere it is read by setting it and setting it back, which another thread creating a file at that very
+    moment would see: that happens once, the first time, and is remembered.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return _umask_once()
+
+
+@cache
+def _umask_once() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _os_problem(error: OSError) -> str:
