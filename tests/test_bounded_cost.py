@@ -149,3 +149,15 @@ def test_number_words_without_end_1_45_mb_are_read_in_linear_time() -> None:
     seconds, found = _cpu_seconds(text)
     assert found >= 1
     assert seconds < 120, f"{seconds:.0f} s of CPU for {len(text):,} characters"
+
+
+def test_line_and_column_cost_the_same_however_far_into_a_large_document() -> None:
+    # They were counted from the document's start for each fact: a 2 MB text cost the square of its size.
+    text = ("A blast killed 30 people and injured 112 others, officials said.\n" * 40_000)
+    document = Document(source="big.txt", path="big.txt", format="txt", text=text)
+    started = time.process_time()
+    positions = [document.position(offset) for offset in range(0, len(text), 97)]
+    seconds = time.process_time() - started
+    assert positions[-1] == (text.count("\n", 0, 97 * (len(positions) - 1)) + 1, 97 * (len(positions) - 1)
+                             - text.rfind("\n", 0, 97 * (len(positions) - 1)))
+    assert seconds < 2, f"{seconds:.1f} s for {len(positions):,} positions"

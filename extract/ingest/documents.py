@@ -36,10 +36,14 @@ import csv
 import errno
 import json
 import os
+import re
 import stat
 import warnings
+from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Final, Literal
 
@@ -114,8 +118,20 @@ class Document:
             raise ValueError(f"offset {offset} is outside the document text (0..{len(self.text)})")
         if self.record_line is not None:
             return self.record_line, offset + 1
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        return self.text.count("\n", 0, offset) + 1, offset - line_start + 1
+        breaks = _line_breaks(self.text)
+        line = bisect_right(breaks, offset - 1)  # the line breaks before `offset`
+        line_start = breaks[line - 1] + 1 if line else 0
+        return line + 1, offset - line_start + 1
+
+
+_LINE_BREAK: Final = re.compile("\n")
+
+
+# Every fact asks for its line and column: the document's line breaks are found once, not once per fact (a
+# count from the start each time made a large document cost the square of its size).
+@lru_cache(maxsize=8)
+def _line_breaks(text: str) -> array[int]:
+    return array("q", (match.start() for match in _LINE_BREAK.finditer(text)))
 
 
 @dataclass(frozen=True, slots=True)
