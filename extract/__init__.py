@@ -12,10 +12,31 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
-# The stages below read __version__, so they are imported after it is set.
+from typing import TYPE_CHECKING, Any
+
 from extract.errors import ClaimsError, InputError, UsageError
-from extract.grammar.quantities import Quantity, find_quantities
-from extract.run.extraction import facts
+
+if TYPE_CHECKING:
+    from extract.grammar.quantities import Quantity, find_quantities
+    from extract.run.extraction import facts
+
+# The grammar and the pipeline load lexicons, pint and pandas (about a second): imported on first use, so that
+# `claims --version`, `claims --help` and `import extract.errors` stay instant.
+_LAZY = {
+    "Quantity": "extract.grammar.quantities",
+    "find_quantities": "extract.grammar.quantities",
+    "facts": "extract.run.extraction",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'extract' has no attribute {name!r}")
 
 __all__ = [
     "ClaimsError",

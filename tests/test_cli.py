@@ -170,3 +170,19 @@ def test_facts_filters(extracted: Path) -> None:
     assert [row["quote"] for row in json.loads(out)] == ["Some 30"]
     code, out, _ = run("facts", "--source", "news/a", "--limit", "1")
     assert code == 0 and "950 kilometers" in out
+
+
+def test_version_and_help_load_neither_the_pipeline_nor_its_libraries() -> None:
+    # The commands' modules, pint and pandas are imported when a command runs: `claims --version` is instant.
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from extract.cli import cli\n"
+        "result = CliRunner().invoke(cli, ['--version'])\n"
+        "assert result.exit_code == 0 and result.output.startswith('claims '), result.output\n"
+        "heavy = sorted(name for name in ('pandas', 'pint', 'pyarrow', 'duckdb', 'extract.grammar.quantities',\n"
+        "               'extract.run.extraction') if name in sys.modules)\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

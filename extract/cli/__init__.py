@@ -23,20 +23,40 @@ from typing import Any
 import click
 
 from extract import __version__
-from extract.cli.articles import articles_command
-from extract.cli.check import check_command
-from extract.cli.extract_cmd import extract_command
-from extract.cli.facts import facts_command, query_command, stories_command
-from extract.cli.report import report_command
-from extract.cli.review import review_command
-from extract.cli.run import run_command
 from extract.errors import ClaimsError
 
 __all__ = ["cli", "main"]
 
 
+# Each command's module, imported only when the command runs or help lists it: the pipeline behind them loads
+# lexicons, pint and pandas, which `claims --version` never needs.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "articles": ("extract.cli.articles", "articles_command"),
+    "extract": ("extract.cli.extract_cmd", "extract_command"),
+    "check": ("extract.cli.check", "check_command"),
+    "review": ("extract.cli.review", "review_command"),
+    "report": ("extract.cli.report", "report_command"),
+    "run": ("extract.cli.run", "run_command"),
+    "query": ("extract.cli.facts", "query_command"),
+    "facts": ("extract.cli.facts", "facts_command"),
+    "stories": ("extract.cli.facts", "stories_command"),
+}
+
+
 class ClaimsGroup(click.Group):
-    """A group whose errors are one line: `claims: error: ...`, exit status 2."""
+    """A group whose errors are one line: `claims: error: ...`, exit status 2; its commands load lazily."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        from importlib import import_module
+
+        module, attribute = COMMANDS[cmd_name]
+        command: click.Command = getattr(import_module(module), attribute)
+        return command
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # Click's standalone mode prints usage errors over several lines; errors are handled here instead.
@@ -72,20 +92,6 @@ def cli() -> None:
     Example:
       claims articles seeds/
     """
-
-
-for _command in (
-    articles_command,
-    extract_command,
-    check_command,
-    review_command,
-    report_command,
-    run_command,
-    query_command,
-    facts_command,
-    stories_command,
-):
-    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
