@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Final
 
 from extract.consistency.intervals import interval_of
-from extract.consistency.matching import comparison_block, entity_key, record_key, same_block, same_thing
+from extract.consistency.matching import comparison_block, entity_key, record_key, same_thing
 from extract.consistency.model import Discrepancy, Record
 from extract.consistency.options import CheckOptions
 from extract.consistency.rates import Conversion, NoRate, RateTable
@@ -423,11 +423,14 @@ def _changed_over_time(first: Record, second: Record) -> Discrepancy:
 
 def _across_currencies(records: Sequence[Record], options: CheckOptions) -> Iterator[Discrepancy]:
     """Pairs of amounts in different currencies: compared through the rate table, else a note."""
-    money = [record for record in records if _currency(record) and record.metric != "other"]
-    for first, second in pairs(money):
-        if first.dimension == second.dimension or first.metric != second.metric or same_sentence(first, second):
-            continue
-        if not same_block(first, second):
+    # Pairs only inside one metric and comparison block (a hash partition, not every pair of the pile's amounts).
+    blocks: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    for record in records:
+        block = comparison_block(record)
+        if block is not None and record.metric != "other" and _currency(record):
+            blocks[(record.metric, block)].append(record)
+    for first, second in (pair for money in blocks.values() for pair in pairs(money)):
+        if first.dimension == second.dimension or same_sentence(first, second):
             continue
         if (
             entity_key(first.entity, first.entity_places) != entity_key(second.entity, second.entity_places)
