@@ -137,3 +137,18 @@ def test_a_failed_export_leaves_no_files_and_the_store_usable(tmp_path: Path, mo
             store.export(tmp_path / "facts.csv", tmp_path / "facts.parquet")
         assert _one(store, "SELECT count(*) FROM facts") > 0  # the export's open result was closed
     assert sorted(path.name for path in tmp_path.iterdir()) == ["claims.duckdb"]
+
+
+def test_chunk_boundaries_of_600_000_facts_on_one_line_fit_the_export_memory_limit(tmp_path: Path) -> None:
+    # A 50 MB one-line text gives over a million facts on line 1: sorting or grouping all their positions ran out
+    # of the export's 24 MiB (it did at 600,000); histograms of positions count them in a few buckets at a time.
+    with FactStore(tmp_path / "claims.duckdb") as store:
+        store.connection.execute(
+            'INSERT INTO facts (fact_id, source, line, start, "end", input) '
+            "SELECT printf('%016x', i), 'line.txt', 1, i * 38, i * 38 + 3, 'line.txt' FROM range(600000) t(i)"
+        )
+        with store._memory_limited(store_module.EXPORT_MEMORY_LIMIT):
+            chunks = list(store._export_chunks())
+            sizes = [_one(store, f"SELECT count(*) FROM facts WHERE {where}", parameters) for where, parameters in chunks]
+    assert sum(sizes) == 600_000
+    assert max(sizes) <= store_module.EXPORT_BATCH_ROWS and len(chunks) <= 2 * 600_000 // store_module.EXPORT_BATCH_ROWS

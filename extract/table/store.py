@@ -56,6 +56,8 @@ SCHEMA_VERSION: Final = 4
 # Stable, diff-friendly order of the exported table: by file, then position, then id.
 FACT_ORDER: Final = "split_part(source, '#', 1), line, start, \"end\", fact_id"
 EXPORT_BATCH_ROWS: Final = 5_000
+INSERT_BATCH_ROWS: Final = 50_000  # rows turned into one Arrow table at a time when a batch is inserted
+HISTOGRAM_BUCKETS: Final = 64  # parts a range of positions is cut into while looking for chunk boundaries
 # A fact's place in a file as one number, in the stable order: its line, then its start offset (under 2^32).
 _POSITION: Final = "(line::BIGINT * 4294967296 + start)"
 CSV_SLICE_ROWS: Final = 500  # rows turned into Python objects at a time for the CSV writer
@@ -343,6 +345,10 @@ class FactStore:
         rows: Sequence[tuple[object, ...]],
         types: dict[str, pa.DataType] | None = None,
     ) -> None:
+        if len(rows) > INSERT_BATCH_ROWS:  # a document of a million facts: Arrow copies of a slice at a time
+            for start in range(0, len(rows), INSERT_BATCH_ROWS):
+                self._insert(table, names, rows[start : start + INSERT_BATCH_ROWS], types)
+            return
         if not rows:
             return
         columns = list(zip(*rows, strict=True))
@@ -487,6 +493,35 @@ class FactStore:
             with reader:
                 yield from reader
 
+    def _chunk_ends(self, selected: str, inputs: list[str]) -> list[int]:
+        """The last position of each chunk of about `EXPORT_BATCH_ROWS` facts of a large file, in order.
+
+        Found by histograms, not by sorting every position (a sort or a grouping of a million positions of one
+        line does not fit the export's memory limit): a range holding too many facts is cut into
+        `HISTOGRAM_BUCKETS` equal parts and counted, again and again, down to ranges of at most a chunk (or of one
+        position); consecutive ranges are then merged into chunks.
+        """
+        found = self.connection.execute(
+            f"SELECT min({_POSITION}), max({_POSITION}), count(*) FROM facts WHERE {selected}", [inputs]
+        ).fetchone()
+        if found is None or not found[2]:
+            return []
+        pending = [(int(found[0]), int(found[1]), int(found[2]))]
+        leaves: list[tuple[int, int, int]] = []
+        while pending:
+            first, last, facts = pending.pop()
+            if facts <= EXPORT_BATCH_ROWS or first == last:
+                leaves.append((first, last, facts))
+                continue
+            width = (last - first) // HISTOGRAM_BUCKETS + 1
+            parts = self.connection.execute(
+                f"SELECT ({_POSITION} - ?) // ? AS part, min({_POSITION}), max({_POSITION}), count(*) FROM facts "
+                f"WHERE {selected} AND {_POSITION} BETWEEN ? AND ? GROUP BY part",
+                [first, width, inputs, first, last],
+            ).fetchall()
+            pending.extend((int(low), int(high), int(count)) for _, low, high, count in parts)
+        return _merged_ends(sorted(leaves))
+
     def _export_chunks(self) -> Iterator[tuple[str, list[object]]]:
         """SQL conditions (with their parameters) that cut the facts into consecutive chunks of the stable order.
 
@@ -517,19 +552,7 @@ class FactStore:
                 pending_rows += rows
                 continue
             selected = "input IN (SELECT unnest(?))"
-            # The last position of each chunk: positions in order, cut where the running count of facts passes a
-            # multiple of EXPORT_BATCH_ROWS (the facts of one position, rarely more than one, are never split).
-            ends = [
-                int(end) for (end,) in self.connection.execute(
-                    "SELECT max(position) AS last FROM ("
-                    "  SELECT position, sum(facts) OVER (ORDER BY position) AS running FROM ("
-                    f"    SELECT {_POSITION} AS position, count(*) AS facts FROM facts WHERE {selected}"
-                    "     GROUP BY position"
-                    "  )"
-                    ") GROUP BY (running - 1) // ? ORDER BY last",
-                    [inputs, EXPORT_BATCH_ROWS],
-                ).fetchall()
-            ]
+            ends = self._chunk_ends(selected, inputs)
             after: int | None = None
             for end in ends:
                 if after is None:
@@ -539,6 +562,21 @@ class FactStore:
                 after = end
         if pending:
             yield "input IN (SELECT unnest(?))", [pending]
+
+
+def _merged_ends(leaves: Sequence[tuple[int, int, int]]) -> list[int]:
+    """The last position of each chunk: consecutive (first, last, facts) ranges merged while they hold at most
+    `EXPORT_BATCH_ROWS` facts together (a range holding more is a chunk of its own)."""
+    ends: list[int] = []
+    held = 0
+    for index, (_, _, facts) in enumerate(leaves):
+        if held and held + facts > EXPORT_BATCH_ROWS:
+            ends.append(leaves[index - 1][1])
+            held = 0
+        held += facts
+    if leaves:
+        ends.append(leaves[-1][1])
+    return ends
 
 
 def _write_row_group(writer: pq.ParquetWriter, schema: pa.Schema, batches: Sequence[pa.RecordBatch]) -> None:
